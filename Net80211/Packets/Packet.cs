@@ -158,4 +158,6 @@ public struct PacketMetadata
     public TxStatus Status;
     /// <summary>Time the frame was received or queued, in TimeProvider timestamp ticks.</summary>
     public long Timestamp;
+    /// <summary>Receive details the driver reported (radiotap fields).</summary>
+    public Radio.RxInfo Rx;
 }

@@ -1,0 +1,29 @@
+namespace Net80211.Vaps;
+
+/// <summary>
+/// Per-VAP drop and event counters (struct ieee80211_stats): every frame the stack refuses is counted
+/// under its reason, never silently lost.
+/// </summary>
+public sealed class VapStatistics
+{
+    public long RxBadVersion;
+    public long RxTooShort;
+    public long RxWrongBss;
+    public long RxDuplicate;
+    public long RxWrongDirection;
+    public long RxMcastEcho;
+    public long RxNotAssociated;
+    public long RxNoPrivacy;
+    public long RxDecryptFailed;
+    public long RxMalformed;
+    public long RxUnsupportedSubtype;
+    public long RxDropped;
+    public long RxMonitor;
+    public long TxNoNode;
+    public long TxUnknownManagement;
+    public long TxNotRunning;
+    public long TxTooBig;
+    public long TxDropped;
+    public long TxFailed;
+    public long StateTransitionsRefused;
+}
