@@ -82,6 +82,25 @@ public static class ChannelTableBuilder
         return AddList(channels, maxChannels, ref count, ieeeList, bands, ht40, ChannelFlags.Band5Ghz);
     }
 
+    /// <summary>The whole default list for a radio with <paramref name="bands"/> (2.4 and 5 GHz may
+    /// be mixed here), as FreeBSD's ieee80211_init_channels builds it for drivers without firmware
+    /// channel data: 2.4 GHz channels 1-11, or 1-14 with <paramref name="extendedChannelMode"/>,
+    /// then <see cref="ChannelPlan.Default5Ghz"/>.</summary>
+    public static ChannelAddResult AddDefaultChannels(Span<Ieee80211Channel> channels, int maxChannels, ref int count,
+        ChannelBands bands, bool ht40, bool extendedChannelMode = false)
+    {
+        if ((bands & (ChannelBands.All2Ghz | ChannelBands.All5Ghz)) == 0) return ChannelAddResult.Invalid;
+        if ((bands & ChannelBands.All2Ghz) != 0)
+        {
+            var list = extendedChannelMode ? ChannelPlan.Default2Ghz : ChannelPlan.Default2GhzNoEcm;
+            var r = AddChannelList2Ghz(channels, maxChannels, ref count, list, bands & ChannelBands.All2Ghz, ht40);
+            if (r != ChannelAddResult.Ok) return r;
+        }
+        if ((bands & ChannelBands.All5Ghz) != 0)
+            return AddChannelList5Ghz(channels, maxChannels, ref count, ChannelPlan.Default5Ghz, bands & ChannelBands.All5Ghz, ht40);
+        return ChannelAddResult.Ok;
+    }
+
     private static ChannelAddResult AddList(Span<Ieee80211Channel> channels, int maxChannels, ref int count,
         ReadOnlySpan<byte> ieeeList, ChannelBands bands, bool ht40, ChannelFlags band)
     {

@@ -193,4 +193,23 @@ public class ChannelTableBuilderTests
         Assert.Equal(6, n);
         Assert.Null(buf[6]);
     }
+
+    [Fact]
+    public void DefaultChannelsFollowExtendedChannelMode()
+    {
+        var buf = new Ieee80211Channel[ChannelTable.MaxChannels];
+        int n = 0;
+        Assert.Equal(ChannelAddResult.Ok, ChannelTableBuilder.AddDefaultChannels(buf, buf.Length, ref n, ChannelBands.G | ChannelBands.A, ht40: false));
+        Assert.Equal(11 + ChannelPlan.Default5Ghz.Length, n);
+        Assert.Equal(11, buf[..n].Max(c => c.Is2Ghz ? c.Ieee : 0));
+
+        n = 0;
+        ChannelTableBuilder.AddDefaultChannels(buf, buf.Length, ref n, ChannelBands.B, ht40: false, extendedChannelMode: true);
+        Assert.Equal(14, n);
+
+        n = 0;
+        Assert.Equal(ChannelAddResult.NoSpace, ChannelTableBuilder.AddDefaultChannels(buf, 12, ref n, ChannelBands.G | ChannelBands.A, ht40: false));
+        Assert.Equal(12, n);
+        Assert.Equal(ChannelAddResult.Invalid, ChannelTableBuilder.AddDefaultChannels(buf, buf.Length, ref n, ChannelBands.None, ht40: false));
+    }
 }
