@@ -58,8 +58,7 @@ public sealed class RegDomain
     /// <summary>The active channel list for a radio with capabilities <paramref name="radioCaps"/>:
     /// only channels the radio supports and this domain allows, each with the domain's flags added
     /// (passive, no-IR, DFS, indoor) and its power limits capped at the domain's
-    /// (ieee80211_init_channels plus ifconfig's regdomain_makechannels and the kernel's
-    /// ieee80211_setregdomain). Sorted by frequency, then 11b &lt; 11g &lt; HT20 &lt; HT40 as FreeBSD
+    /// (what ifconfig's regdomain_makechannels and the kernel's ieee80211_setregdomain do together). Sorted by frequency, then 11b &lt; 11g &lt; HT20 &lt; HT40 as FreeBSD
     /// sorts; a duplicate entry in the capabilities keeps its first occurrence.</summary>
     public ChannelTable Apply(ReadOnlySpan<Ieee80211Channel> radioCaps, RegLocation location = RegLocation.Any)
     {
