@@ -41,6 +41,10 @@ public interface IOpMode
     /// <summary>A node's inactivity counter ran out (probe threshold or zero).</summary>
     void NodeInactive(Ieee80211Node node, bool probeOnly) { if (!probeOnly) node.Vap.Ic.Nodes.Remove(node); }
 
+    /// <summary>ieee80211_beacon_alloc/update: the beacon to send now, for drivers that beacon in software
+    /// (host AP, IBSS). Null when this mode does not beacon.</summary>
+    Packet? BuildBeacon() => null;
+
     /// <summary>iv_opdetach: the VAP is going away.</summary>
     void Detach() { }
 }

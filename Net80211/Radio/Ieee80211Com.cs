@@ -89,8 +89,12 @@ public sealed partial class Ieee80211Com
     /// <summary>TxComplete calls for packets the driver did not own (completed twice, or never submitted).</summary>
     public long TxCompleteErrors => Interlocked.Read(ref _txCompleteErrors);
 
-    /// <summary>Regulatory domain applied to the channel list; null means the driver's list as given.</summary>
-    public Func<ReadOnlySpan<Ieee80211Channel>, Ieee80211Channel[]>? ChannelFilter { get; set; }
+    /// <summary>The regulatory domain the active channel list is built under (ic_regdomain). FCC/US by
+    /// default, as net80211 assumes when the driver has no EEPROM setting.</summary>
+    public RegDomain RegDomain { get; private set; } = RegDomains.Fcc;
+    /// <summary>ISO country code of the regulatory setting ("US", "DE", "00").</summary>
+    public string CountryCode { get; private set; } = "US";
+    public RegLocation Location { get; private set; } = RegLocation.Any;
 
     /// <summary>Every channel the hardware supports, as GetRadioCaps reported it at attach.</summary>
     public ReadOnlySpan<Ieee80211Channel> SupportedChannels => _supported;
@@ -136,10 +140,35 @@ public sealed partial class Ieee80211Com
         IsAttached = false;
     }
 
-    /// <summary>Re-applies <see cref="ChannelFilter"/> to the supported channels (after a regdomain change).</summary>
-    public void ApplyChannels()
+    /// <summary>
+    /// <c>ifconfig wlan0 country DE</c> / <c>regdomain ETSI</c>: rebuild the active channel list under another
+    /// domain. Refused while VAPs run, as net80211 does (channels may disappear under them).
+    /// </summary>
+    public bool TrySetRegDomain(RegDomain domain, string countryCode, RegLocation location, out string? error)
     {
-        _active = ChannelFilter is null ? _supported.ToArray() : ChannelFilter(_supported);
+        ArgumentNullException.ThrowIfNull(domain);
+        if (NRunning > 0)
+        {
+            error = $"{Name}: cannot change the regulatory domain while interfaces are running";
+            return false;
+        }
+        var applied = domain.Apply(_supported, location);
+        if (applied.Count == 0)
+        {
+            error = $"{Name}: no channel the radio supports is allowed in {domain.Name}";
+            return false;
+        }
+        RegDomain = domain;
+        CountryCode = countryCode;
+        Location = location;
+        ApplyChannels();
+        error = null;
+        return true;
+    }
+
+    private void ApplyChannels()
+    {
+        _active = RegDomain.Apply(_supported, Location).AsSpan().ToArray();
         if (CurrentChannel is null || Array.IndexOf(_active, CurrentChannel) < 0)
         {
             CurrentChannel = _active.Length > 0 ? _active[0] : null;

@@ -192,3 +192,41 @@ public class Ieee80211ComTests
         return f;
     }
 }
+
+public class RegulatoryTests
+{
+    private static Ieee80211Channel[] DualBandWith14()
+    {
+        var table = new Ieee80211Channel[64];
+        int n = 0;
+        ChannelTableBuilder.AddDefaultChannels(table, table.Length, ref n, ChannelBands.B | ChannelBands.G | ChannelBands.A, ht40: false, extendedChannelMode: true);
+        return table[..n];
+    }
+
+    [Fact]
+    public void Us_and_japan_differ_on_channel_14_and_both_mark_dfs()
+    {
+        var world = new TestRadio(channels: DualBandWith14());
+        Assert.Null(world.Ic.FindChannelByIeee(14));
+        Assert.NotNull(world.Ic.FindChannelByIeee(11));
+        Assert.True(world.Ic.FindChannelByIeee(52)!.IsDfs);
+        Assert.False(world.Ic.FindChannelByIeee(36)!.IsDfs);
+
+        Assert.True(world.Ic.TrySetRegDomain(RegDomains.Japan, "JP", RegLocation.Any, out var error), error);
+        var ch14 = world.Ic.FindChannelByIeee(14);
+        Assert.NotNull(ch14);
+        Assert.False(ch14!.IsOfdm);                       // 802.11b only on 14
+        Assert.True(world.Ic.FindChannelByIeee(52)!.IsDfs);
+        Assert.Equal("JP", world.Ic.CountryCode);
+    }
+
+    [Fact]
+    public void Regdomain_cannot_change_under_running_vaps()
+    {
+        var world = new TestRadio();
+        var vap = world.Ic.CreateVap(OpMode.HostAp).Vap!;
+        world.OnQueue(vap.Up);
+        Assert.False(world.Ic.TrySetRegDomain(RegDomains.Etsi, "DE", RegLocation.Any, out var error));
+        Assert.Contains("while interfaces are running", error, StringComparison.Ordinal);
+    }
+}
