@@ -1,10 +1,64 @@
+using System.Globalization;
+using Net80211.Wlan.Demo;
+
 namespace Net80211.Wlan;
 
+/// <summary>
+/// <c>wlan</c>: the command line of Net80211 for .NET. One verb per job, FreeBSD-style where FreeBSD has
+/// a tool for it. Verbs arrive with the issues that build them (ifconfig, sysctl, daemon, pcap).
+/// </summary>
 internal static class Program
 {
+    private const int ExitUsage = 64; // EX_USAGE
+
     private static int Main(string[] args)
     {
-        Console.Error.WriteLine("usage: wlan <verb> ...");
-        return args.Length == 0 ? 64 : 0;
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Usage(args.Length == 0 ? Console.Error : Console.Out);
+            return args.Length == 0 ? ExitUsage : 0;
+        }
+        return args[0] switch
+        {
+            "demo" => Demo(args.AsSpan(1)),
+            _ => Fail($"unknown verb '{args[0]}'"),
+        };
+    }
+
+    private static int Demo(ReadOnlySpan<string> args)
+    {
+        ulong seed = 1;
+        double seconds = 2;
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--seed" when i + 1 < args.Length && ulong.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out seed):
+                    i++;
+                    break;
+                case "--seconds" when i + 1 < args.Length && double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out seconds) && seconds is > 0 and <= 60:
+                    i++;
+                    break;
+                default:
+                    return Fail($"demo: bad argument '{args[i]}' (usage: wlan demo [--seed N] [--seconds S])");
+            }
+        }
+        return AirDemo.Run(Console.Out, seed, TimeSpan.FromSeconds(seconds));
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"wlan: {message}");
+        Usage(Console.Error);
+        return ExitUsage;
+    }
+
+    private static void Usage(TextWriter w)
+    {
+        w.WriteLine("usage: wlan <verb> [arguments]");
+        w.WriteLine();
+        w.WriteLine("verbs:");
+        w.WriteLine("  demo [--seed N] [--seconds S]   simulated radios on the simulated air, with the medium's figures");
+        w.WriteLine("  help                            this text");
     }
 }
