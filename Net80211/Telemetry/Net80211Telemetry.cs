@@ -9,8 +9,8 @@ namespace Net80211.Telemetry;
 /// </summary>
 public static class Net80211Telemetry
 {
-    public const string SourceName = "Net80211";
-    public const string MeterName = "Net80211";
+    public const string SourceName = "Net80211.Core";
+    public const string MeterName = "Net80211.Core";
 
     public static readonly ActivitySource ActivitySource = new(SourceName);
     public static readonly Meter Meter = new(MeterName);
