@@ -138,6 +138,13 @@ internal sealed class Station : IMediumClient
         return true;
     }
 
+    /// <summary>Counts a frame the test enqueued on the port itself.</summary>
+    public void Track(Packet p)
+    {
+        InFlight.Add(p);
+        Enqueued++;
+    }
+
     /// <summary>Keeps <paramref name="depth"/> frames queued towards <paramref name="dst"/>.</summary>
     public void Saturate(MacAddress dst, int msdu, in TxDescriptor desc, int depth = 2)
     {
