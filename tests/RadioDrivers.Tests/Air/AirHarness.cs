@@ -111,7 +111,7 @@ internal sealed class Station : IMediumClient
 
     public void OnTxDone(Packet frame, in AirTxResult result)
     {
-        Assert.True(InFlight.Remove(frame), $"{Name}: OnTxDone for a frame not in flight (or twice)");
+        if (!InFlight.Remove(frame)) Assert.Fail($"{Name}: OnTxDone for a frame not in flight (or twice)");
         Done++;
         switch (result.Status)
         {
