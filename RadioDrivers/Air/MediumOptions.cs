@@ -7,7 +7,7 @@ public sealed class MediumOptions
     public double NoiseFloorDbm { get; init; } = -91;
 
     /// <summary>Clear channel assessment: a transmission received at or above this power makes the medium
-    /// busy (IEEE 802.11-2020 17.3.10.6: −82 dBm for a 20 MHz OFDM PPDU).</summary>
+    /// busy (IEEE 802.11-2020 Clause 17 CCA requirements: −82 dBm for a 20 MHz OFDM PPDU).</summary>
     public double CcaThresholdDbm { get; init; } = -82;
 
     /// <summary>Below this power a receiver does not even detect the preamble: no reception attempt
