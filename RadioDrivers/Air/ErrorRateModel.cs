@@ -6,7 +6,7 @@ namespace Net80211.RadioDrivers.Air;
 /// <item>OFDM 6–54 Mb/s: <c>NistErrorRateModel</c> (Pei &amp; Henderson, "Validation of OFDM error rate model
 /// in ns-3", 2010): uncoded BER of the constellation, then the union bound on the first-event error
 /// probability of the punctured rate-1/2 K=7 convolutional code with hard-decision Viterbi decoding
-/// (distance spectra from Frenger et al., IEEE Trans. Commun. 1999).</item>
+/// (the distance spectra ns-3 tabulates).</item>
 /// <item>DSSS 1/2 Mb/s: DBPSK (Proakis 5.2-69) and DQPSK (Ferrari &amp; Corazza 2004, eq. 8);
 /// CCK 5.5/11 Mb/s: the symbol error probability of Pursley &amp; Royster (IEEE Trans. Commun. 2009,
 /// eqs. 17–18), i.e. ns-3's <c>DsssErrorRateModel</c> with its GSL integral, evaluated here by quadrature.</item>
