@@ -178,6 +178,21 @@ public static class ErrorRateModel
     internal static double Cck16SymbolError(double e)
     {
         if (e <= 0) return 1 - 1.0 / 16;
+        // The quadrature costs ~10 µs; links with a fixed SNR ask for the same value frame after frame.
+        if (t_cckValid && e == t_cckE) return t_cckSep;
+        double sep = Cck16SymbolErrorUncached(e);
+        t_cckE = e;
+        t_cckSep = sep;
+        t_cckValid = true;
+        return sep;
+    }
+
+    [ThreadStatic] private static bool t_cckValid;
+    [ThreadStatic] private static double t_cckE;
+    [ThreadStatic] private static double t_cckSep;
+
+    private static double Cck16SymbolErrorUncached(double e)
+    {
         double beta = Math.Sqrt(2 * e);
         const int N = 400;
         double a = Math.Max(-beta, -12.0), b = 12.0;
