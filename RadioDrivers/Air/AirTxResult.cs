@@ -19,9 +19,11 @@ public readonly struct AirTxResult
 {
     private readonly byte _a0, _a1, _a2, _a3;
 
-    internal AirTxResult(AirTxStatus status, int attempts, int finalStage, byte finalRate,
+    /// <param name="stageAttempts">Attempts per rate chain stage; at least <see cref="RateChain.MaxStages"/> entries.</param>
+    public AirTxResult(AirTxStatus status, int attempts, int finalStage, byte finalRate,
         ReadOnlySpan<byte> stageAttempts, long queuedTicks, long doneTicks)
     {
+        if (stageAttempts.Length < RateChain.MaxStages) throw new ArgumentException("one count per stage", nameof(stageAttempts));
         Status = status;
         Attempts = attempts;
         FinalStage = finalStage;

@@ -29,18 +29,18 @@ public static class Airtime
         ArgumentOutOfRangeException.ThrowIfNegative(bytes);
         if (IsOfdm(rate))
         {
-            // IEEE 802.11-2020 17.4.3 / Table 17-21: TXTIME = T_PREAMBLE (16) + T_SIGNAL (4)
+            // IEEE 802.11-2020 Clause 17 TXTIME with Table 17-21 timing: TXTIME = T_PREAMBLE (16) + T_SIGNAL (4)
             // + 4 µs × ceil((16 service + 8·length + 6 tail) / N_DBPS).
             int ndbps = 2 * rate;
             int symbols = (16 + 8 * bytes + 6 + ndbps - 1) / ndbps;
             int us = 20 + 4 * symbols;
-            // 18.5.2: ERP-OFDM at 2.4 GHz is followed by a 6 µs signal extension.
+            // Clause 18: ERP-OFDM at 2.4 GHz is followed by a 6 µs signal extension.
             if (Is2Ghz(frequencyMhz)) us += 6;
             return us;
         }
         if (IsDsss(rate))
         {
-            // 16.3.4 (HR/DSSS TXTIME): long PLCP preamble+header 144+48 µs at 1 Mb/s; short 72 µs at 1 Mb/s
+            // Clause 16 (HR/DSSS PPDU formats): long PLCP preamble+header 144+48 µs at 1 Mb/s; short 72 µs at 1 Mb/s
             // + 24 µs header at 2 Mb/s. 1 Mb/s cannot use the short preamble.
             int plcp = shortPreamble && rate != 2 ? 96 : 192;
             // payload: 8·length bits at rate/2 Mb/s, rounded up to a whole µs.
@@ -56,7 +56,7 @@ public static class Airtime
 
     /// <summary>
     /// Rate of a control response (ACK) to a frame sent at <paramref name="dataRate"/>: the highest
-    /// mandatory rate of the same modulation class not above it (IEEE 802.11-2020 10.6.6.5.2).
+    /// mandatory rate of the same modulation class not above it (IEEE 802.11-2020 10.6, rate selection for control response frames).
     /// OFDM mandatory rates are 6, 12, 24 Mb/s; all four DSSS/CCK rates are treated as basic.
     /// </summary>
     public static byte ControlResponseRate(byte dataRate)

@@ -6,14 +6,14 @@ namespace Net80211.RadioDrivers.Air;
 /// </summary>
 public readonly record struct DcfTiming(int SlotMicroseconds, int SifsMicroseconds, int CwMin, int CwMax)
 {
-    /// <summary>DIFS = SIFS + 2 × slot (10.3.2.3.5).</summary>
+    /// <summary>DIFS = SIFS + 2 × slot (10.3.2.3).</summary>
     public int DifsMicroseconds => SifsMicroseconds + 2 * SlotMicroseconds;
 
-    /// <summary>AIFS[AC] = SIFS + AIFSN × slot (10.2.3.4); AIFSN 2 is DIFS.</summary>
+    /// <summary>AIFS[AC] = SIFS + AIFSN × slot (EDCA, 10.2); AIFSN 2 is DIFS.</summary>
     public int AifsMicroseconds(int aifsn) => SifsMicroseconds + aifsn * SlotMicroseconds;
 
     /// <summary>How long a sender waits for an ACK after its frame ends: SIFS + slot + the ACK's airtime
-    /// (10.3.2.11, ACKTimeout with the PHY-RXSTART delay replaced by the whole ACK so the ACK can be decoded).</summary>
+    /// (ACKTimeout of the ACK procedure in 10.3, with the PHY-RXSTART delay replaced by the whole ACK so the ACK can be decoded).</summary>
     public int AckTimeoutMicroseconds(int ackAirtimeMicroseconds) => SifsMicroseconds + SlotMicroseconds + ackAirtimeMicroseconds;
 
     /// <summary>Timing for a channel: 5 GHz slot 9, SIFS 16, CW 15..1023; 2.4 GHz SIFS 10 with a 20 µs slot and

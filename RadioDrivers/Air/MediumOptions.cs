@@ -7,11 +7,13 @@ public sealed class MediumOptions
     public double NoiseFloorDbm { get; init; } = -91;
 
     /// <summary>Clear channel assessment: a transmission received at or above this power makes the medium
-    /// busy (IEEE 802.11-2020 17.3.10.6: −82 dBm for a 20 MHz OFDM PPDU).</summary>
+    /// busy (IEEE 802.11-2020 Clause 17 CCA requirements: −82 dBm for a 20 MHz OFDM PPDU).</summary>
     public double CcaThresholdDbm { get; init; } = -82;
 
-    /// <summary>Below this power a receiver does not even detect the preamble: no reception attempt.</summary>
-    public double RxSensitivityDbm { get; init; } = -95;
+    /// <summary>Below this power a receiver does not even detect the preamble: no reception attempt
+    /// (ns-3's WifiPhy RxSensitivity default). Low enough that 1 Mb/s DBPSK, which decodes a few dB below
+    /// the noise floor thanks to its 11-chip spreading, keeps its whole waterfall.</summary>
+    public double RxSensitivityDbm { get; init; } = -101;
 
     /// <summary>Log-distance exponent n: loss = FSPL(1 m) + 10·n·log10(d). 2 = free space, ~3 indoor.</summary>
     public double PathLossExponent { get; init; } = 3.0;

@@ -366,7 +366,7 @@ public sealed class MediumPort
         if (!_detached && _state == DcfState.Idle && _count > 0) StartFrame();
     }
 
-    // ---------------------------------------------------------------- ACK response (10.3.2.11)
+    // ---------------------------------------------------------------- ACK response (10.3, ACK procedure)
 
     /// <summary>This port decoded a frame it must acknowledge: the ACK goes out SIFS after the frame's end,
     /// without carrier sense; until then the port's own countdown stays frozen.</summary>

@@ -19,6 +19,15 @@ public readonly struct RateChain : IEquatable<RateChain>
         _rate3 = rate3; _tries3 = tries3;
     }
 
+    /// <summary>A chain from up to <see cref="MaxStages"/> (rate, tries) pairs.</summary>
+    public static RateChain Create(ReadOnlySpan<(byte Rate, byte Tries)> stages)
+    {
+        if (stages.Length > MaxStages) throw new ArgumentException($"at most {MaxStages} stages", nameof(stages));
+        Span<(byte Rate, byte Tries)> s = stackalloc (byte, byte)[MaxStages];
+        stages.CopyTo(s);
+        return new RateChain(s[0].Rate, s[0].Tries, s[1].Rate, s[1].Tries, s[2].Rate, s[2].Tries, s[3].Rate, s[3].Tries);
+    }
+
     /// <summary>One rate, <paramref name="tries"/> attempts (the first plus retries).</summary>
     public static RateChain Single(byte rate, byte tries = 1) => new(rate, tries);
 

@@ -18,10 +18,10 @@ public readonly struct TxDescriptor
     /// <summary>Send once and do not wait for an ACK (IEEE80211_TX_NOACK, QoS no-ack policy).</summary>
     public bool NoAck { get; init; }
 
-    /// <summary>Short PLCP preamble for DSSS/CCK rates above 1 Mb/s (IEEE 802.11-2020 16.2.2.3); ignored for OFDM.</summary>
+    /// <summary>Short PLCP preamble for DSSS/CCK rates above 1 Mb/s (IEEE 802.11-2020 Clause 16 short PPDU format); ignored for OFDM.</summary>
     public bool ShortPreamble { get; init; }
 
-    /// <summary>AIFSN override (IEEE 802.11-2020 10.2.3.4): AIFS = SIFS + AIFSN × slot. Null = 2 (DIFS).</summary>
+    /// <summary>AIFSN override (IEEE 802.11-2020 EDCA, 10.2): AIFS = SIFS + AIFSN × slot. Null = 2 (DIFS).</summary>
     public int? Aifsn { get; init; }
 
     /// <summary>CWmin override in slots (2^n − 1). Null = the band's default.</summary>
