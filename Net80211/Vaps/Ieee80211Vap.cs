@@ -73,10 +73,11 @@ public class Ieee80211Vap
     public ushort BeaconIntervalTu { get; set; } = 100;
     public byte DtimPeriod { get; set; } = 1;
 
-    internal int InactInitTicks => ToTicks(InactInitSeconds);
-    internal int InactAuthTicks => ToTicks(InactAuthSeconds);
-    internal int InactRunTicks => ToTicks(InactRunSeconds);
-    internal int InactProbeTicks => ToTicks(InactProbeSeconds);
+    /// <summary>The inactivity limits in node-timer ticks (what node counters are loaded with).</summary>
+    public int InactInitTicks => ToTicks(InactInitSeconds);
+    public int InactAuthTicks => ToTicks(InactAuthSeconds);
+    public int InactRunTicks => ToTicks(InactRunSeconds);
+    public int InactProbeTicks => ToTicks(InactProbeSeconds);
     private static int ToTicks(int seconds) => Math.Max(1, (int)Math.Ceiling(seconds / NodeTable.InactivityTick.TotalSeconds));
 
     /// <summary>ieee80211_vap_setup: bind to the radio, take the mode and flags, attach the opmode module.</summary>
