@@ -22,12 +22,14 @@ public readonly struct QosControl : IEquatable<QosControl>
 
     public QosControl(ushort value) => Value = value;
 
-    public QosControl(int tid, AckPolicy ackPolicy = AckPolicy.Normal, bool eosp = false, bool amsduPresent = false, byte highOctet = 0)
-        => Value = (ushort)((tid & 0xF)
+    /// <summary>Composes the field. (A factory rather than a constructor so that <c>new QosControl(0x00f5)</c>
+    /// can only mean the raw value.)</summary>
+    public static QosControl Create(int tid, AckPolicy ackPolicy = AckPolicy.Normal, bool eosp = false, bool amsduPresent = false, byte highOctet = 0)
+        => new((ushort)((tid & 0xF)
             | (eosp ? EospBit : 0)
             | (((int)ackPolicy & 0x3) << AckPolicyShift)
             | (amsduPresent ? AmsduPresentBit : 0)
-            | (highOctet << 8));
+            | (highOctet << 8)));
 
     public ushort Value { get; }
 
