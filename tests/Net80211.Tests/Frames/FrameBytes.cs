@@ -67,6 +67,15 @@ internal static class FrameBytes
     /// <summary>Writes with a Try-writer into a roomy buffer and returns exactly the bytes written.</summary>
     public delegate bool SpanWriter(Span<byte> destination, out int bytesWritten);
 
+    public static byte[] Buf() => new byte[2048];
+
+    /// <summary>For ref-struct writers, which cannot become delegates: <c>Take(buf, x.TryWrite(buf, out int n), n)</c>.</summary>
+    public static byte[] Take(byte[] buffer, bool written, int count)
+    {
+        Assert.True(written, "writer reported no room");
+        return buffer[..count];
+    }
+
     public static byte[] Write(SpanWriter writer, int capacity = 2048)
     {
         var buffer = new byte[capacity];
