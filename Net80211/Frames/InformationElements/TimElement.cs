@@ -87,7 +87,30 @@ public readonly ref struct TimElement
             if (aid is 0 or > MaxAid) throw new ArgumentOutOfRangeException(nameof(aidsWithTraffic), aid, "AIDs are 1..2007.");
             virtualBitmap[aid / 8] |= (byte)(1 << (aid % 8));
         }
+        return TryWriteBitmap(destination, dtimCount, dtimPeriod, groupTrafficBuffered, virtualBitmap, out bytesWritten);
+    }
 
+    /// <summary>Builds the element by asking <paramref name="hasTraffic"/> about each AID from 1 to
+    /// <paramref name="maxAid"/> (typically the highest AID handed out), e.g. a per-station power-save queue test.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxAid"/> is above 2007.</exception>
+    public static bool TryWrite(Span<byte> destination, byte dtimCount, byte dtimPeriod, bool groupTrafficBuffered,
+        int maxAid, Func<int, bool> hasTraffic, out int bytesWritten)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxAid, MaxAid);
+        ArgumentNullException.ThrowIfNull(hasTraffic);
+        Span<byte> virtualBitmap = stackalloc byte[MaxPartialBitmapLength];
+        virtualBitmap.Clear();
+        for (int aid = 1; aid <= maxAid; aid++)
+        {
+            if (hasTraffic(aid)) virtualBitmap[aid / 8] |= (byte)(1 << (aid % 8));
+        }
+        return TryWriteBitmap(destination, dtimCount, dtimPeriod, groupTrafficBuffered, virtualBitmap, out bytesWritten);
+    }
+
+    /// <summary>Trims a full 251-octet virtual bitmap to octets N1..N2 (N1 even) and writes the element.</summary>
+    private static bool TryWriteBitmap(Span<byte> destination, byte dtimCount, byte dtimPeriod, bool groupTrafficBuffered,
+        ReadOnlySpan<byte> virtualBitmap, out int bytesWritten)
+    {
         int first = virtualBitmap.IndexOfAnyExcept((byte)0);
         int n1 = 0, n2 = 0;
         if (first >= 0)

@@ -149,6 +149,20 @@ public class InformationElementTests
     }
 
     [Fact]
+    public void Tim_FromPredicate_MatchesAidSet()
+    {
+        var queued = new HashSet<int> { 1, 64, 65, 800 };
+        byte[] buf = Buf();
+        byte[] fromPredicate = Take(buf, TimElement.TryWrite(buf, 1, 2, false, 1000, queued.Contains, out int n), n);
+        byte[] fromSet = Take(buf, TimElement.TryWrite(buf, 1, 2, false, [1, 64, 65, 800], out n), n);
+        Assert.Equal(fromSet, fromPredicate);
+        Assert.True(TimElement.TryRead(Body(fromPredicate, ElementId.Tim), out TimElement tim, out _));
+        Assert.Equal(1, tim.DtimCount);
+        for (int aid = 0; aid <= TimElement.MaxAid; aid++) Assert.Equal(queued.Contains(aid), tim.IsTrafficBuffered(aid));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TimElement.TryWrite(new byte[64], 0, 1, false, 2008, _ => true, out _));
+    }
+
+    [Fact]
     public void Tim_InvalidAid_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => TimElement.TryWrite(new byte[64], 0, 1, false, [2008], out _));
