@@ -11,6 +11,8 @@ namespace Net80211.Frames;
 /// (<see cref="FrameParseError.IeTruncated"/>), or at an Extension element with no room for its
 /// Element ID Extension octet (<see cref="FrameParseError.IeTooShort"/>). A dangling single octet
 /// at the end is reported as truncated too: it cannot be an element header.
+/// <c>foreach</c> also works, but it enumerates a copy, so read <see cref="Error"/> through the
+/// <c>while</c> form (or call <see cref="Validate"/>) when the outcome matters.
 /// </remarks>
 public ref struct IeReader
 {
