@@ -50,7 +50,7 @@ internal static class FrameBytes
 
     public static byte[] Ssid(string s) => Ie(0, System.Text.Encoding.ASCII.GetBytes(s));
 
-    public static byte[] Rates() => Ie(1, 0x82, 0x84, 0x8b, 0x96, 0x0c, 0x12, 0x18, 0x24);
+    public static byte[] RatesIe() => Ie(1, 0x82, 0x84, 0x8b, 0x96, 0x0c, 0x12, 0x18, 0x24);
 
     public static byte[] Ds(byte channel) => Ie(3, channel);
 

@@ -95,8 +95,8 @@ public class MalformedFrameTests
         // --- element framing and content inside frames ---
         F("beacon IE length past end", BeaconWith(Ssid("net"), Hex("01 08 82 84 8b")), FrameParseError.IeTruncated);
         F("beacon dangling single octet", BeaconWith(Ssid("net"), [0x03]), FrameParseError.IeTruncated);
-        F("beacon duplicate SSID", BeaconWith(Ssid("a"), Rates(), Ssid("b")), FrameParseError.IeDuplicate);
-        F("beacon duplicate supported rates", BeaconWith(Ssid("a"), Rates(), Rates()), FrameParseError.IeDuplicate);
+        F("beacon duplicate SSID", BeaconWith(Ssid("a"), RatesIe(), Ssid("b")), FrameParseError.IeDuplicate);
+        F("beacon duplicate supported rates", BeaconWith(Ssid("a"), RatesIe(), RatesIe()), FrameParseError.IeDuplicate);
         F("beacon duplicate DS parameter", BeaconWith(Ds(1), Ds(6)), FrameParseError.IeDuplicate);
         F("beacon duplicate TIM", BeaconWith(Tim(), Tim()), FrameParseError.IeDuplicate);
         F("beacon SSID of 33 octets", BeaconWith(Ie(0, 33)), FrameParseError.IeTooLong);
@@ -118,7 +118,7 @@ public class MalformedFrameTests
 
         // --- element lists on their own ---
         E("single octet list", [0x00], FrameParseError.IeTruncated);
-        E("length past end after valid elements", Concat(Ssid("ok"), Rates(), Hex("30 14 01 00")), FrameParseError.IeTruncated);
+        E("length past end after valid elements", Concat(Ssid("ok"), RatesIe(), Hex("30 14 01 00")), FrameParseError.IeTruncated);
         E("extension element with length 0", Hex("ff 00"), FrameParseError.IeTooShort);
         E("duplicate extended rates", Concat(Ie(50, 0x30), Ie(50, 0x48)), FrameParseError.IeDuplicate);
         E("duplicate RSN", Concat(Ie(48, Rsn), Ie(48, Rsn)), FrameParseError.IeDuplicate);

@@ -5,7 +5,7 @@ namespace Net80211.Tests.Frames;
 
 public class ManagementFrameTests
 {
-    private static readonly byte[] SomeElements = Concat(Ssid("lab-net"), Rates(), Ds(11));
+    private static readonly byte[] SomeElements = Concat(Ssid("lab-net"), RatesIe(), Ds(11));
 
     /// <summary>Writes header + body, then reads both back through <see cref="ManagementFrame"/>.</summary>
     private static byte[] Frame(ManagementSubtype subtype, byte[] body)
@@ -51,7 +51,7 @@ public class ManagementFrameTests
     [Fact]
     public void ProbeRequest_RoundTrip()
     {
-        byte[] elements = Concat(Ie(0), Rates());
+        byte[] elements = Concat(Ie(0), RatesIe());
         var probe = new ProbeRequestFrame { Elements = elements };
         byte[] buf = Buf();
         byte[] body = Frame(ManagementSubtype.ProbeRequest, Take(buf, probe.TryWrite(buf, out int n), n));
@@ -162,7 +162,7 @@ public class ManagementFrameTests
             Capabilities = CapabilityInfo.Ess | CapabilityInfo.Qos,
             StatusCode = StatusCode.Success,
             Aid = 2007,
-            Elements = Concat(Rates()),
+            Elements = Concat(RatesIe()),
         };
         byte[] buf = Buf();
         byte[] body = Frame(subtype, Take(buf, resp.TryWrite(buf, out int n), n));
