@@ -1,4 +1,4 @@
-using Net80211.Nodes;
+using Net80211.Frames;
 using Net80211.Packets;
 using Net80211.Telemetry;
 using Net80211.Vaps;
@@ -8,12 +8,6 @@ namespace Net80211.Radio;
 // Receive: ieee80211_rx_enqueue → ieee80211_input_mimo_all / find_rxnode dispatch.
 public sealed partial class Ieee80211Com
 {
-    // Frame control type field values (IEEE 802.11-2020 9.2.4.1.3), read here without the frame codec:
-    // dispatch needs only the type, addr1 and addr2.
-    private const int TypeControl = 1;
-    private const int MinFrameLength = 10;      // ACK/CTS: FC + duration + RA
-    private const int MinAddressedLength = 24;  // management/data: three addresses + sequence control
-
     private static readonly Action<object?> InputAction = static s =>
     {
         var m = (Packet)s!;
@@ -44,29 +38,38 @@ public sealed partial class Ieee80211Com
         Net80211Telemetry.FramesReceived.Add(1);
         if ((m.Meta.Rx.Flags & RxFlags.HasFcs) != 0)
         {
-            if (m.Length < 4) { DropInput(m, "too short"); return; }
+            if (m.Length < 4)
+            {
+                ParseErrors.Count(FrameParseError.TooShort);
+                DropInput(m, "too short");
+                return;
+            }
             m.TrimBack(4);
         }
-        var data = m.Data;
-        if (data.Length < MinFrameLength) { DropInput(m, "too short"); return; }
-
-        // Monitor VAPs see everything on the channel, bad FCS included (ieee80211_radiotap_rx_all).
+        // Monitor VAPs see everything on the channel, bad FCS and malformed frames included
+        // (ieee80211_radiotap_rx_all), so a capture shows what was really on the air.
         DeliverToMonitors(m);
-        if ((m.Meta.Rx.Flags & RxFlags.BadFcs) != 0) { DropInput(m, "bad fcs"); return; }
-
-        int type = (data[0] >> 2) & 0x3;
-        if (type == TypeControl || data.Length < MinAddressedLength)
+        if ((m.Meta.Rx.Flags & RxFlags.BadFcs) != 0)
+        {
+            ParseErrors.Count(FrameParseError.BadFcs);
+            DropInput(m, "bad fcs");
+            return;
+        }
+        if (!FrameHeader.TryRead(m.Data, out var header, out var error))
+        {
+            ParseErrors.Count(error);
+            DropInput(m, "malformed");
+            return;
+        }
+        if (header.FrameControl.IsControl)
         {
             // Control frames (ACK, CTS, RTS...) are the hardware's business; the node-level ones
-            // (PS-Poll, BAR) arrive once the opmodes handle them. A short non-control frame is malformed.
-            if (type == TypeControl) m.Free();
-            else DropInput(m, "too short");
+            // (PS-Poll, BAR) arrive once the opmodes handle them.
+            m.Free();
             return;
         }
 
-        var addr1 = MacAddress.Read(data[4..]);
-        var addr2 = MacAddress.Read(data[10..]);
-        var node = Nodes.FindRxNode(addr2, addr1);
+        var node = Nodes.FindRxNode(header.TransmitterAddress, header.ReceiverAddress);
         if (node is not null && node.Vap.IsRunning && node.Vap.Mode != OpMode.Monitor)
         {
             node.Vap.Input(m, node);
@@ -96,6 +99,9 @@ public sealed partial class Ieee80211Com
         foreach (var vap in _vaps)
             if (vap.Mode == OpMode.Monitor && vap.IsRunning) vap.Input(m.Clone(), null);
     }
+
+    /// <summary>Frames the radio could not parse, by error.</summary>
+    public FrameParseCounters ParseErrors { get; } = new();
 
     private void DropInput(Packet m, string reason)
     {

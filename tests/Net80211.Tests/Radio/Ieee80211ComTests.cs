@@ -119,8 +119,9 @@ public class Ieee80211ComTests
         Assert.Equal(ap, node!.MacAddress);
         Assert.Equal(-40, frame.Meta.RssiDbm);
         Assert.Equal(-40, node.RssiDbm);
-        Assert.Equal(2, monMode.Received.Count);   // the data frame and the ACK; the runt never got that far
+        Assert.Equal(3, monMode.Received.Count);   // the monitor sees the runt too, as it was on the air
         Assert.Equal(1, world.Ic.IErrors);
+        Assert.Equal(1, world.Ic.ParseErrors[Net80211.Frames.FrameParseError.TooShort]);
         staMode.FreeAll();
         monMode.FreeAll();
         Assert.Equal(0, world.Pool.Outstanding);
@@ -228,5 +229,35 @@ public class RegulatoryTests
         world.OnQueue(vap.Up);
         Assert.False(world.Ic.TrySetRegDomain(RegDomains.Etsi, "DE", RegLocation.Any, out var error));
         Assert.Contains("while interfaces are running", error, StringComparison.Ordinal);
+    }
+}
+
+public class HostileInputTests
+{
+    [Fact]
+    public void Random_and_truncated_frames_are_counted_and_never_throw_or_leak()
+    {
+        var world = new TestRadio();
+        var sta = world.Ic.CreateVap(OpMode.Sta).Vap!;
+        world.OnQueue(sta.Up);
+        var rng = new Net80211.Scheduling.DeterministicRandom(99);
+        const int frames = 2000;
+        for (int i = 0; i < frames; i++)
+        {
+            var bytes = new byte[rng.Next(40)];
+            rng.NextBytes(bytes);
+            if (bytes.Length > 0) bytes[0] &= 0xFC;   // keep protocol version 0 for half of them
+            if (i % 2 == 0 && bytes.Length > 0) bytes[0] |= 0x01;
+            world.Ic.RxEnqueue(world.Pool.Rent(bytes), -50, -91, new RxInfo { Flags = i % 7 == 0 ? RxFlags.HasFcs : RxFlags.None });
+        }
+        world.Settle();
+        var mode = world.StaModule.Attached.Single();
+        long delivered = mode.Received.Count;
+        long controlFrames = frames - delivered - world.Ic.IErrors;
+        Assert.True(world.Ic.IErrors > frames / 2);                 // most random bytes are not frames
+        Assert.Equal(world.Ic.IErrors, world.Ic.ParseErrors.Total);  // every drop has a reason
+        Assert.True(controlFrames >= 0);
+        mode.FreeAll();
+        Assert.Equal(0, world.Pool.Outstanding);
     }
 }
