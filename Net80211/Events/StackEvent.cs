@@ -39,3 +39,9 @@ public sealed record RadioEvent(TimeSpan Time, string Radio, string What) : Stac
 {
     public override string Describe() => $"{Radio}: {What}";
 }
+
+/// <summary>Something a VAP's opmode reports: a scan result, a join, a station (dis)associating, a refusal.</summary>
+public sealed record VapEvent(TimeSpan Time, string Radio, string Vap, string What) : StackEvent(Time, Radio, Vap)
+{
+    public override string Describe() => $"{Vap}: {What}";
+}

@@ -110,7 +110,8 @@ public sealed partial class Ieee80211Com
     /// <summary>Raised on the work queue for every stack event (state changes, restarts, VAP create/destroy).</summary>
     public event Action<StackEvent>? EventRaised;
 
-    internal void Raise(StackEvent e) => EventRaised?.Invoke(e);
+    /// <summary>Publishes an event (opmodes report scans, joins, leaves, refusals this way).</summary>
+    public void Raise(StackEvent e) => EventRaised?.Invoke(e);
 
     /// <summary>Virtual or wall time since the clock's epoch, for event stamps.</summary>
     public TimeSpan Now => Queue.Time.GetElapsedTime(0);

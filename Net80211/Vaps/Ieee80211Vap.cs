@@ -73,6 +73,27 @@ public class Ieee80211Vap
     public ushort BeaconIntervalTu { get; set; } = 100;
     public byte DtimPeriod { get; set; } = 1;
 
+    // Network selection and mode settings (ifconfig ssid/channel/bssid/roaming/hidessid/...).
+    /// <summary>The SSID to join or to offer (iv_des_ssid); empty = any (station) — an AP needs one.</summary>
+    public byte[] DesiredSsid { get; set; } = [];
+    /// <summary>The channel to use (iv_des_chan); null = any (station scans, AP uses the current channel).</summary>
+    public Channels.Ieee80211Channel? DesiredChannel { get; set; }
+    public RoamingMode Roaming { get; set; } = RoamingMode.Auto;
+    /// <summary>Listen interval a station announces, in beacon intervals.</summary>
+    public ushort ListenInterval { get; set; } = 10;
+    /// <summary>How long scan results stay valid (iv_scanvalid).</summary>
+    public TimeSpan ScanValid { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>MAC access control for a host AP (ieee80211_acl).</summary>
+    public MacAcl Acl { get; } = new();
+    /// <summary>Stations a host AP accepts (iv_max_aid); also the AID limit.</summary>
+    public int MaxStations
+    {
+        get => Aids.Limit;
+        set => Aids.Limit = value;
+    }
+    /// <summary>The reason code and time of the last failure, for status reports.</summary>
+    public VapFailure? LastFailure { get; set; }
+
     /// <summary>The inactivity limits in node-timer ticks (what node counters are loaded with).</summary>
     public int InactInitTicks => ToTicks(InactInitSeconds);
     public int InactAuthTicks => ToTicks(InactAuthSeconds);
@@ -211,6 +232,18 @@ public class Ieee80211Vap
 
     public override string ToString() => Name;
 }
+
+/// <summary>ifconfig roaming: auto (the stack rescans and rejoins), manual (the user decides), device
+/// (the firmware roams).</summary>
+public enum RoamingMode
+{
+    Device,
+    Auto,
+    Manual,
+}
+
+/// <summary>What went wrong last: shown by status reports in words.</summary>
+public sealed record VapFailure(TimeSpan Time, string What, ushort ReasonOrStatus = 0);
 
 /// <summary>VAP flags (iv_flags, the subset with meaning here).</summary>
 [Flags]
