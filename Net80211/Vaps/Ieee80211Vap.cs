@@ -61,8 +61,11 @@ public class Ieee80211Vap
     public bool IsRunning { get; private set; }
 
     // Knobs of the per-VAP sysctl tree (net.wlan.N.*), in net80211's units and defaults.
-    /// <summary>Beacons missed before declaring the AP lost (iv_bmiss_max).</summary>
-    public int BeaconMissMax { get; set; } = 7;
+    /// <summary>Consecutive beacons missed that make one beacon-miss event (iv_bmissthreshold, ifconfig bmiss).</summary>
+    public int BeaconMissThreshold { get; set; } = 7;
+    /// <summary>Beacon-miss events (each answered by a directed probe) before the AP is declared lost and a
+    /// station rescans (iv_bmiss_max, sysctl net.wlan.N.bmiss_max).</summary>
+    public int BeaconMissMax { get; set; } = 2;
     /// <summary>Inactivity limits in seconds: not yet authenticated, authenticated, associated, probe threshold.</summary>
     public int InactInitSeconds { get; set; } = 30;
     public int InactAuthSeconds { get; set; } = 180;
@@ -117,6 +120,13 @@ public class Ieee80211Vap
         if ((parameters.Flags & VapCreateFlags.Bssid) != 0) DesiredBssid = parameters.Bssid;
         if ((parameters.Flags & VapCreateFlags.NoBeacons) != 0) Flags |= VapFlags.NoBeacons;
         if (Mode == OpMode.HostAp) Flags |= VapFlags.ApBridge;
+        // Rate control as net80211 picks it: "none" when the firmware chooses rates, AMRR otherwise,
+        // a fixed rate when AMRR is not loaded.
+        string[] preference = (ic.Caps & RadioCapabilities.FirmwareRateControl) != 0 ? ["none", "fixed"] : ["amrr", "fixed", "none"];
+        foreach (var name in preference)
+        {
+            if (ic.Modules.TryGetRateControl(name, out var rc)) { RateControl = rc.Create(this); break; }
+        }
         OpModeHandler = module.Attach(this);
     }
 

@@ -27,6 +27,7 @@ public sealed class HwsimRadio : IIeee80211Driver, IMediumClient
     private int _txTimer;
     private int _inHardware;
     private bool _poweredUp;
+    private bool _powerDownPending;
 
     public HwsimRadio(string name, Medium medium, IWorkQueue queue, ModuleRegistry modules, PacketPool pool, HwsimOptions? options = null)
     {
@@ -73,7 +74,7 @@ public sealed class HwsimRadio : IIeee80211Driver, IMediumClient
 
     public void Transmit(Ieee80211Com ic, Packet frame)
     {
-        if (!_poweredUp || !ic.SendQueue.TryEnqueue(frame))
+        if (!_poweredUp || _powerDownPending || !ic.SendQueue.TryEnqueue(frame))
         {
             ic.TxComplete(frame, frame.Node as Ieee80211Node, _poweredUp ? TxStatus.QueueFull : TxStatus.Flushed);
             return;
@@ -143,7 +144,8 @@ public sealed class HwsimRadio : IIeee80211Driver, IMediumClient
             _ => TxStatus.Flushed,
         };
         Ic.TxComplete(frame, frame.Node as Ieee80211Node, status);
-        if (_poweredUp) Start();
+        if (_powerDownPending && _inHardware == 0) PowerDown();
+        else if (_poweredUp && !_powerDownPending) Start();
     }
 
     /// <summary>The conversion guide's watchdog: once a second, count the TX timer down; at zero the
@@ -194,20 +196,29 @@ public sealed class HwsimRadio : IIeee80211Driver, IMediumClient
     public void Parent(Ieee80211Com ic)
     {
         bool up = ic.NRunning > 0;
+        _powerDownPending = false;
         if (up == _poweredUp) return;
-        _poweredUp = up;
         if (up)
         {
+            _poweredUp = true;
             Port.FrequencyMhz = ic.CurrentChannel?.FrequencyMhz ?? 0;
             ic.StartAll();
+            return;
         }
-        else
-        {
-            Port.FrequencyMhz = 0;
-            _txTimer = 0;
-            _watchdog?.Stop();
-            ic.SendQueue.Flush(p => ic.TxComplete(p, p.Node as Ieee80211Node, TxStatus.Flushed));
-        }
+        ic.SendQueue.Flush(p => ic.TxComplete(p, p.Node as Ieee80211Node, TxStatus.Flushed));
+        // Frames already handed to the hardware (the DEAUTH/DISASSOC a VAP sent on its way down) finish
+        // before the transmitter goes off, as a device finishes the descriptors it has fetched.
+        if (_inHardware > 0) _powerDownPending = true;
+        else PowerDown();
+    }
+
+    private void PowerDown()
+    {
+        _poweredUp = false;
+        _powerDownPending = false;
+        Port.FrequencyMhz = 0;
+        _txTimer = 0;
+        _watchdog?.Stop();
     }
 
     public void SetChannel(Ieee80211Com ic)

@@ -1,0 +1,97 @@
+using Net80211.Events;
+using Net80211.Frames;
+using Net80211.Modules;
+using Net80211.Nodes;
+using Net80211.Packets;
+using Net80211.Radio;
+using Net80211.StateMachine;
+using Net80211.Vaps;
+
+namespace Net80211.Vap.Common;
+
+/// <summary>
+/// What every operating mode shares: parsing the header once, duplicate detection, counting drops, and the
+/// data path in and out (decapsulate/deliver, encapsulate/send). A mode supplies its newstate, its
+/// management handling and its addressing.
+/// </summary>
+public abstract class OpModeBase : IOpMode
+{
+    private readonly DataPathHelper _data;
+
+    protected OpModeBase(Ieee80211Vap vap)
+    {
+        Vap = vap;
+        Ic = vap.Ic;
+        _data = new DataPathHelper(vap);
+    }
+
+    protected Ieee80211Vap Vap { get; }
+    protected Ieee80211Com Ic { get; }
+    protected DataPathHelper Data => _data;
+
+    public abstract Ieee80211State InitialState { get; }
+    public abstract int NewState(Ieee80211State from, Ieee80211State to, TransitionReason reason);
+    public abstract void Output(Packet ethernetFrame);
+
+    /// <summary>A management frame (header already parsed). The caller frees the frame afterwards.</summary>
+    protected abstract void ReceiveManagement(Packet frame, in FrameHeader header, Ieee80211Node? node);
+
+    /// <summary>A data frame that passed duplicate detection. The mode owns the packet.</summary>
+    protected abstract void ReceiveData(Packet frame, in FrameHeader header, Ieee80211Node? node);
+
+    public virtual void Input(Packet frame, Ieee80211Node? node)
+    {
+        if (!FrameHeader.TryRead(frame.Data, out var header, out _))
+        {
+            Drop(frame, ref Vap.Stats.RxMalformed);
+            return;
+        }
+        switch (header.FrameControl.Type)
+        {
+            case FrameType.Management:
+                if (node is not null) node.Stats.RxManagement++;
+                ReceiveManagement(frame, header, node);
+                frame.Free();
+                break;
+            case FrameType.Data:
+                if (node is not null && !header.Address1.IsGroup)
+                {
+                    int tid = header.FrameControl.IsQosData ? header.QosControl.Tid : Ieee80211Node.NonQosTid;
+                    if (node.IsDuplicate(tid, header.SequenceControl.Value, header.FrameControl.Retry))
+                    {
+                        node.Stats.RxDuplicates++;
+                        Drop(frame, ref Vap.Stats.RxDuplicate);
+                        return;
+                    }
+                }
+                ReceiveData(frame, header, node);
+                break;
+            default:
+                Drop(frame, ref Vap.Stats.RxUnsupportedSubtype);
+                break;
+        }
+    }
+
+    public virtual void TxComplete(Packet frame, Ieee80211Node node, TxStatus status) { }
+
+    public virtual void NodeInactive(Ieee80211Node node, bool probeOnly)
+    {
+        if (!probeOnly) Ic.Nodes.Remove(node);
+    }
+
+    public virtual Packet? BuildBeacon() => null;
+
+    public virtual void Detach() { }
+
+    /// <summary>Frees a frame and counts it under <paramref name="counter"/>.</summary>
+    protected static void Drop(Packet frame, ref long counter)
+    {
+        Interlocked.Increment(ref counter);
+        frame.Free();
+    }
+
+    /// <summary>Reports something this VAP did, for transcripts and the live event stream.</summary>
+    protected void Report(string what) => Ic.Raise(new VapEvent(Ic.Now, Ic.Name, Vap.Name, what));
+
+    protected void RequestState(Ieee80211State state, TransitionReason reason) => Vap.StateMachine.Request(state, reason);
+}

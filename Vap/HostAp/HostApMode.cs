@@ -1,0 +1,318 @@
+using Net80211.Frames;
+using Net80211.Modules;
+using Net80211.Nodes;
+using Net80211.Output;
+using Net80211.Packets;
+using Net80211.Radio;
+using Net80211.Rates;
+using Net80211.StateMachine;
+using Net80211.Vap.Common;
+using Net80211.Vaps;
+
+namespace Net80211.Vap.HostAp;
+
+/// <summary>
+/// Host AP mode (ieee80211_hostap.c): runs a BSS on one channel. It beacons (through the driver's
+/// software beacon timer), answers probe requests, authenticates (open system) and associates stations
+/// with AIDs, refuses them with the standard status codes when full or denied by the MAC ACL, ages idle
+/// stations out (null-data probe, then deauthentication), relays data between stations (apbridge), and
+/// deauthenticates everyone when it goes down.
+/// </summary>
+public sealed class HostApMode(Ieee80211Vap vap) : OpModeBase(vap)
+{
+    private byte _dtimCount;
+
+    /// <summary>An AP comes up on its channel directly (the desired one, else the radio's current one);
+    /// choosing a channel by scanning is not done here.</summary>
+    public override Ieee80211State InitialState => Ieee80211State.Run;
+
+    public IEnumerable<Ieee80211Node> Stations => Ic.Nodes.ForVap(Vap).Where(n => n != Vap.Bss);
+
+    public override int NewState(Ieee80211State from, Ieee80211State to, TransitionReason reason)
+    {
+        switch (to)
+        {
+            case Ieee80211State.Init:
+                if (from == Ieee80211State.Run) LeaveBss(reason);
+                break;
+            case Ieee80211State.Run when from != Ieee80211State.Run:
+                if (Vap.DesiredChannel is { } ch && Ic.CurrentChannel != ch) Ic.SetCurrentChannel(ch);
+                var bss = Ic.Nodes.Add(Vap, Vap.MacAddress);
+                bss.Bssid = Vap.MacAddress;
+                bss.Ssid = Vap.DesiredSsid;
+                bss.Channel = Ic.CurrentChannel;
+                bss.Rates = ManagementOutput.RatesFor(Vap);
+                bss.Flags |= NodeFlags.Bss;
+                Vap.Bss = bss;
+                Ic.BssChannel = Ic.CurrentChannel;
+                Report($"BSS {Vap.MacAddress} \"{Ssid.Format(Vap.DesiredSsid)}\" up on channel {Ic.CurrentChannel?.Ieee}");
+                break;
+        }
+        return 0;
+    }
+
+    /// <summary>Going down: every associated station is deauthenticated (unless the device is being
+    /// restarted and cannot send), then forgotten.</summary>
+    private void LeaveBss(TransitionReason reason)
+    {
+        foreach (var sta in Stations.ToList())
+        {
+            if (reason.Cause != TransitionCause.Restart && (sta.Flags & NodeFlags.Authenticated) != 0)
+                ManagementOutput.SendDeauthentication(Vap, sta, ReasonCode.LeavingNetworkDeauth);
+            Ic.Nodes.Remove(sta);
+        }
+        if (Vap.Bss is { } bss) Ic.Nodes.Remove(bss);
+        Vap.Bss = null;
+    }
+
+    public override Packet? BuildBeacon()
+    {
+        if (Vap.State != Ieee80211State.Run || Vap.Bss is null) return null;
+        var beacon = ManagementOutput.BuildBeacon(Vap, Vap.MacAddress, _dtimCount);
+        _dtimCount = _dtimCount == 0 ? (byte)(Vap.DtimPeriod - 1) : (byte)(_dtimCount - 1);
+        return beacon;
+    }
+
+    protected override void ReceiveManagement(Packet frame, in FrameHeader header, Ieee80211Node? node)
+    {
+        if (Vap.State != Ieee80211State.Run) return;
+        var body = frame.Data[header.Length..];
+        var from = header.TransmitterAddress;
+        switch (header.FrameControl.ManagementSubtype)
+        {
+            case ManagementSubtype.ProbeRequest:
+                OnProbeRequest(body, from);
+                break;
+            case ManagementSubtype.Authentication when header.Address1 == Vap.MacAddress:
+                OnAuthentication(body, from, node);
+                break;
+            case ManagementSubtype.AssociationRequest when header.Address1 == Vap.MacAddress:
+            case ManagementSubtype.ReassociationRequest when header.Address1 == Vap.MacAddress:
+                OnAssociationRequest(body, header.FrameControl.ManagementSubtype == ManagementSubtype.ReassociationRequest, from, node);
+                break;
+            case ManagementSubtype.Deauthentication when node is not null:
+            case ManagementSubtype.Disassociation when node is not null:
+                OnLeave(body, header.FrameControl.ManagementSubtype == ManagementSubtype.Deauthentication, node);
+                break;
+        }
+    }
+
+    private void OnProbeRequest(ReadOnlySpan<byte> body, MacAddress from)
+    {
+        if (!ProbeRequestFrame.TryRead(body, out var probe, out _) || !ParsedIes.TryParse(probe.Elements, out var ies, out _))
+        {
+            Interlocked.Increment(ref Vap.Stats.RxMalformed);
+            return;
+        }
+        var ssid = ies.Ssid.Ssid;
+        bool wildcard = ssid.IsEmpty;
+        // A hidden BSS answers only probes that name it (IEEE 802.11-2020 11.1.4.3.4).
+        if (wildcard ? (Vap.Flags & VapFlags.HideSsid) != 0 : !ssid.SequenceEqual(Vap.DesiredSsid)) return;
+        var response = ManagementOutput.BuildBeacon(Vap, Vap.MacAddress, 0, probeResponseTo: from, revealSsid: !wildcard);
+        var node = Ic.Nodes.Find(Vap, from) ?? Vap.Bss!;
+        Ic.RawTransmit(node, response);
+    }
+
+    private void OnAuthentication(ReadOnlySpan<byte> body, MacAddress from, Ieee80211Node? node)
+    {
+        if (!AuthenticationFrame.TryRead(body, out var auth, out _))
+        {
+            Interlocked.Increment(ref Vap.Stats.RxMalformed);
+            return;
+        }
+        if (auth.TransactionSequence != 1) return;
+        node ??= Ic.Nodes.Add(Vap, from);
+        node.Bssid = Vap.MacAddress;
+        if (!Vap.Acl.Allows(from))
+        {
+            Report($"auth from {from} refused: MAC ACL");
+            ManagementOutput.SendAuthentication(Vap, node, 2, StatusCode.RefusedReasonUnspecified, auth.Algorithm);
+            Ic.Nodes.Remove(node);
+            return;
+        }
+        if (auth.Algorithm != AuthenticationAlgorithm.OpenSystem)
+        {
+            ManagementOutput.SendAuthentication(Vap, node, 2, StatusCode.UnsupportedAuthAlgorithm, auth.Algorithm);
+            Ic.Nodes.Remove(node);
+            return;
+        }
+        // A station that authenticates again starts over: it is no longer associated.
+        if ((node.Flags & NodeFlags.Associated) != 0) Disassociate(node);
+        node.Flags |= NodeFlags.Authenticated;
+        node.InactivityReload = Vap.InactAuthTicks;
+        node.Inactivity = node.InactivityReload;
+        ManagementOutput.SendAuthentication(Vap, node, 2, StatusCode.Success);
+    }
+
+    private void OnAssociationRequest(ReadOnlySpan<byte> body, bool reassociation, MacAddress from, Ieee80211Node? node)
+    {
+        if (node is null || (node.Flags & NodeFlags.Authenticated) == 0)
+        {
+            // Class 2 frame from a station that is not authenticated (11.3.3).
+            node ??= Ic.Nodes.Add(Vap, from);
+            ManagementOutput.SendDeauthentication(Vap, node, ReasonCode.InvalidClass2Frame);
+            Ic.Nodes.Remove(node);
+            return;
+        }
+        ReadOnlySpan<byte> elements;
+        CapabilityInfo caps;
+        ushort listen;
+        if (reassociation)
+        {
+            if (!ReassociationRequestFrame.TryRead(body, out var r, out _)) { Interlocked.Increment(ref Vap.Stats.RxMalformed); return; }
+            (elements, caps, listen) = (r.Elements, r.Capabilities, r.ListenInterval);
+        }
+        else
+        {
+            if (!AssociationRequestFrame.TryRead(body, out var r, out _)) { Interlocked.Increment(ref Vap.Stats.RxMalformed); return; }
+            (elements, caps, listen) = (r.Elements, r.Capabilities, r.ListenInterval);
+        }
+        if (!ParsedIes.TryParse(elements, out var ies, out _))
+        {
+            Interlocked.Increment(ref Vap.Stats.RxMalformed);
+            return;
+        }
+        if (!ies.Ssid.Ssid.SequenceEqual(Vap.DesiredSsid))
+        {
+            Refuse(node, reassociation, StatusCode.RefusedReasonUnspecified, "wrong SSID");
+            return;
+        }
+        var theirs = new RateSet();
+        foreach (byte r in ies.SupportedRates.Rates) theirs.TryAdd(r);
+        foreach (byte r in ies.ExtendedSupportedRates.Rates) theirs.TryAdd(r);
+        var ours = ManagementOutput.RatesFor(Vap);
+        if (!ours.BasicRatesSupportedBy(theirs))
+        {
+            Refuse(node, reassociation, StatusCode.RefusedBasicRatesMismatch, "basic rates not supported");
+            return;
+        }
+        if (node.AssociationId == 0)
+        {
+            ushort aid = Vap.Aids.Allocate();
+            if (aid == 0)
+            {
+                Refuse(node, reassociation, StatusCode.DeniedNoMoreStas, $"BSS full ({Vap.MaxStations} stations)");
+                return;
+            }
+            node.AssociationId = aid;
+        }
+        bool isNew = (node.Flags & NodeFlags.Associated) == 0;
+        node.Flags |= NodeFlags.Associated | NodeFlags.Authorized;
+        bool qos = (Vap.Flags & VapFlags.Wme) != 0 && (ies.Has(ParsedElements.WmmInformation) || ies.Has(ParsedElements.WmmParameter));
+        node.Flags = qos ? node.Flags | NodeFlags.Qos : node.Flags & ~NodeFlags.Qos;
+        node.CapabilityInfo = (ushort)caps;
+        node.ListenInterval = listen;
+        node.Rates = ours.Intersect(theirs);
+        node.Channel = Ic.CurrentChannel;
+        node.InactivityReload = Vap.InactRunTicks;
+        node.Inactivity = node.InactivityReload;
+        node.ResetSequenceState();
+        Vap.RateControl?.NodeInit(node);
+        ManagementOutput.SendAssociationResponse(Vap, node, reassociation, StatusCode.Success);
+        Ic.Driver.NewAssoc(node, isNew);
+        Report($"station {node.MacAddress} {(reassociation ? "reassociated" : "associated")}, aid {node.AssociationId}");
+    }
+
+    private void Refuse(Ieee80211Node node, bool reassociation, StatusCode status, string why)
+    {
+        Report($"association from {node.MacAddress} refused: {why} (status {(int)status})");
+        ManagementOutput.SendAssociationResponse(Vap, node, reassociation, status);
+    }
+
+    private void OnLeave(ReadOnlySpan<byte> body, bool deauth, Ieee80211Node node)
+    {
+        DeauthenticationFrame.TryRead(body, out var f, out _);
+        Report($"station {node.MacAddress} {(deauth ? "deauthenticated" : "disassociated")} (reason {(int)f.ReasonCode})");
+        if (deauth) Ic.Nodes.Remove(node);
+        else Disassociate(node);
+    }
+
+    private void Disassociate(Ieee80211Node node)
+    {
+        if (node.AssociationId != 0) Vap.Aids.Free(node.AssociationId);
+        node.AssociationId = 0;
+        node.Flags &= ~(NodeFlags.Associated | NodeFlags.Authorized);
+        node.InactivityReload = Vap.InactAuthTicks;
+    }
+
+    protected override void ReceiveData(Packet frame, in FrameHeader header, Ieee80211Node? node)
+    {
+        var fc = header.FrameControl;
+        if (Vap.State != Ieee80211State.Run || !fc.ToDs || fc.FromDs || header.Address1 != Vap.MacAddress)
+        {
+            Drop(frame, ref Vap.Stats.RxWrongDirection);
+            return;
+        }
+        if (node is null || (node.Flags & NodeFlags.Associated) == 0)
+        {
+            // Class 3 frame from a station that is not associated (11.3.3): tell it so.
+            var n = node ?? Ic.Nodes.Add(Vap, header.TransmitterAddress);
+            ManagementOutput.SendDeauthentication(Vap, n, ReasonCode.InvalidClass3Frame);
+            if ((n.Flags & NodeFlags.Authenticated) == 0) Ic.Nodes.Remove(n);
+            Drop(frame, ref Vap.Stats.RxNotAssociated);
+            return;
+        }
+        if (fc.DataSubtype is DataSubtype.Null or DataSubtype.QosNull)
+        {
+            frame.Free(); // keep-alive / power-save signalling: the inactivity reload already happened
+            return;
+        }
+        if (!Data.TryDecapsulate(frame, node, out var destination)) return;
+
+        // apbridge: frames for another station of ours go straight back out; group frames go both up and out.
+        if ((Vap.Flags & VapFlags.ApBridge) != 0)
+        {
+            if (destination.IsGroup)
+            {
+                var copy = frame.Clone();
+                Data.Transmit(copy, Vap.Bss!, DataDirection.FromAp);
+            }
+            else if (destination != Vap.MacAddress && Ic.Nodes.Find(Vap, destination) is { } peer && (peer.Flags & NodeFlags.Associated) != 0)
+            {
+                Data.Transmit(frame, peer, DataDirection.FromAp);
+                return;
+            }
+        }
+        Data.Deliver(frame, node);
+    }
+
+    /// <summary>From the AP's own interface: unicast to an associated station, group frames to all.</summary>
+    public override void Output(Packet ethernetFrame)
+    {
+        if (Vap.State != Ieee80211State.Run || Vap.Bss is null)
+        {
+            Drop(ethernetFrame, ref Vap.Stats.TxNotRunning);
+            return;
+        }
+        var destination = MacAddress.Read(ethernetFrame.Data);
+        if (destination.IsGroup)
+        {
+            Data.Transmit(ethernetFrame, Vap.Bss, DataDirection.FromAp);
+            return;
+        }
+        if (Ic.Nodes.Find(Vap, destination) is not { } node || (node.Flags & NodeFlags.Associated) == 0)
+        {
+            Drop(ethernetFrame, ref Vap.Stats.TxNoNode);
+            return;
+        }
+        Data.Transmit(ethernetFrame, node, DataDirection.FromAp);
+    }
+
+    public override void NodeInactive(Ieee80211Node node, bool probeOnly)
+    {
+        if (probeOnly)
+        {
+            ManagementOutput.SendNullData(Vap, node);
+            return;
+        }
+        Report($"station {node.MacAddress} inactive, deauthenticating (reason {(int)ReasonCode.Inactivity})");
+        if ((node.Flags & NodeFlags.Authenticated) != 0) ManagementOutput.SendDeauthentication(Vap, node, ReasonCode.Inactivity);
+        Ic.Nodes.Remove(node);
+    }
+}
+
+public sealed class HostApModeModule : IOpModeModule
+{
+    public OpMode Mode => OpMode.HostAp;
+    public IOpMode Attach(Ieee80211Vap vap) => new HostApMode(vap);
+}

@@ -1,0 +1,396 @@
+using Net80211.Frames;
+using Net80211.Modules;
+using Net80211.Nodes;
+using Net80211.Output;
+using Net80211.Packets;
+using Net80211.Radio;
+using Net80211.Scan;
+using Net80211.Scheduling;
+using Net80211.StateMachine;
+using Net80211.Vap.Common;
+using Net80211.Vaps;
+
+namespace Net80211.Vap.Station;
+
+/// <summary>
+/// Station mode (ieee80211_sta.c). The transitions and the frames each one sends follow FreeBSD's
+/// sta_newstate:
+/// <list type="bullet">
+/// <item>SCAN: scan for the desired SSID (directed probes find hidden networks), pick the best BSS; none →
+/// scan again after a growing backoff.</item>
+/// <item>AUTH: send Authentication (open system, seq 1); retried on timeout, then the BSS is put in backoff
+/// and we rescan. Also entered from RUN/ASSOC when the AP deauthenticates us.</item>
+/// <item>ASSOC: send (Re)Association Request; a refusal (status code) puts the BSS in backoff and we rescan,
+/// so another AP is tried. Also entered from RUN when the AP disassociates us.</item>
+/// <item>RUN: associated; beacons are watched (beacon miss → directed probe → rescan when roaming is auto).</item>
+/// <item>INIT: from RUN send Disassociation (reason 8), from AUTH/ASSOC Deauthentication (reason 3), unless
+/// the device is being restarted.</item>
+/// </list>
+/// </summary>
+public sealed class StationMode : OpModeBase, IScanClient
+{
+    /// <summary>How long to wait for an Authentication/Association response, and how many tries.</summary>
+    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromMilliseconds(500);
+    public const int MaxTries = 3;
+    /// <summary>After a failed join the BSS is skipped this long, so another one is tried.</summary>
+    public static readonly TimeSpan JoinFailureBackoff = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan MinScanBackoff = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxScanBackoff = TimeSpan.FromSeconds(8);
+
+    private readonly Callout _timer;
+    private readonly Callout _beaconMiss;
+    private int _tries;
+    private int _beaconMissEvents;
+    private TimeSpan _scanBackoff = MinScanBackoff;
+    private bool _wasAssociated;
+    private MacAddress _previousAp;
+
+    public StationMode(Ieee80211Vap vap) : base(vap)
+    {
+        _timer = Ic.CreateCallout();
+        _beaconMiss = Ic.CreateCallout();
+    }
+
+    public override Ieee80211State InitialState => Ieee80211State.Scan;
+
+    /// <summary>The AP we are joining or joined, null while scanning.</summary>
+    public Ieee80211Node? AccessPoint => Vap.Bss is { } b && (b.Flags & NodeFlags.Bss) != 0 && b.MacAddress != Vap.MacAddress ? b : null;
+
+    public long BeaconMisses { get; private set; }
+
+    public override int NewState(Ieee80211State from, Ieee80211State to, TransitionReason reason)
+    {
+        _timer.Stop();
+        if (to != Ieee80211State.Run) _beaconMiss.Stop();
+        if (to != Ieee80211State.Scan && Ic.Scanner.IsScanningFor(this)) Ic.Scanner.Cancel();
+        switch (to)
+        {
+            case Ieee80211State.Init:
+                Leave(from, reason);
+                break;
+            case Ieee80211State.Scan:
+                if (from == Ieee80211State.Run) _previousAp = AccessPoint?.MacAddress ?? default;
+                if (from != Ieee80211State.Scan && from != Ieee80211State.Init) DropAccessPoint();
+                if (from != Ieee80211State.Scan) _scanBackoff = MinScanBackoff;
+                StartScan();
+                break;
+            case Ieee80211State.Auth:
+                if (from != Ieee80211State.Auth) _tries = 0;
+                if (from is Ieee80211State.Run or Ieee80211State.Assoc)
+                {
+                    _wasAssociated = from == Ieee80211State.Run;
+                    if (AccessPoint is { } ap) ap.Flags &= ~(NodeFlags.Associated | NodeFlags.Authorized | NodeFlags.Authenticated);
+                }
+                SendAuth();
+                break;
+            case Ieee80211State.Assoc:
+                if (from != Ieee80211State.Assoc) _tries = 0;
+                if (from == Ieee80211State.Run) _wasAssociated = true;
+                SendAssoc();
+                break;
+            case Ieee80211State.Run:
+                EnterRun(from);
+                break;
+        }
+        return 0;
+    }
+
+    // ---- SCAN ----
+
+    private void StartScan()
+    {
+        var request = new ScanRequest
+        {
+            Ssids = Vap.DesiredSsid.Length > 0 ? [Vap.DesiredSsid] : [],
+            Channels = Vap.DesiredChannel is { } ch ? [ch] : null,
+        };
+        if (!Ic.Scanner.TryStart(request, this, out var error))
+        {
+            Report($"scan not started: {error}");
+            _timer.Reset(_scanBackoff, static s => ((StationMode)s!).Rescan(), this);
+        }
+    }
+
+    public void SendProbeRequest(Channels.Ieee80211Channel channel, ReadOnlySpan<byte> ssid)
+    {
+        var self = SelfNode();
+        ManagementOutput.SendProbeRequest(Vap, self, ssid, MacAddress.Broadcast, MacAddress.Broadcast);
+    }
+
+    public void ScanCompleted(ScanCompletion result)
+    {
+        if (Vap.State != Ieee80211State.Scan) return;
+        var cache = Ic.ScanCache;
+        cache.Age(Vap.ScanValid);
+        var criteria = new BssCriteria(
+            Ssid: Vap.DesiredSsid.Length > 0 ? Vap.DesiredSsid : null,
+            DesiredBssid: Vap.DesiredBssid,
+            DesiredChannel: Vap.DesiredChannel,
+            Privacy: (Vap.Flags & VapFlags.Privacy) != 0,
+            RequiredSecurity: ScanSecurity.Open,
+            OurRates: ManagementOutput.RatesFor(Vap),
+            IbssMode: false);
+        var chosen = BssSelector.Select(cache.Entries, criteria, Ic.Now, out var rejected);
+        if (chosen is null)
+        {
+            Report($"scan done: no suitable BSS ({cache.Entries.Count} seen, {rejected.Count} rejected), next scan in {_scanBackoff.TotalSeconds:0.#} s");
+            _timer.Reset(_scanBackoff, static s => ((StationMode)s!).Rescan(), this);
+            _scanBackoff = TimeSpan.FromTicks(Math.Min(_scanBackoff.Ticks * 2, MaxScanBackoff.Ticks));
+            return;
+        }
+        Join(chosen);
+    }
+
+    private void Rescan()
+    {
+        if (Vap.State == Ieee80211State.Scan) RequestState(Ieee80211State.Scan, new TransitionReason(TransitionCause.Timeout));
+    }
+
+    /// <summary>ieee80211_sta_join: make the chosen BSS our BSS node, tune to it, authenticate.</summary>
+    private void Join(ScanEntry bss)
+    {
+        if (Ic.CurrentChannel != bss.Channel) Ic.SetCurrentChannel(bss.Channel);
+        Ic.BssChannel = bss.Channel;
+        DropAccessPoint();
+        var ap = Ic.Nodes.Add(Vap, bss.Bssid);
+        ap.Bssid = bss.Bssid;
+        ap.Ssid = Vap.DesiredSsid.Length > 0 ? Vap.DesiredSsid : bss.Ssid;
+        ap.Channel = bss.Channel;
+        ap.BeaconInterval = bss.BeaconIntervalTu;
+        ap.CapabilityInfo = bss.CapabilityInfo;
+        ap.Rates = ManagementOutput.RatesFor(Vap).Intersect(bss.Rates);
+        ap.Flags = NodeFlags.Bss | ((Vap.Flags & VapFlags.Wme) != 0 && bss.HasWmm ? NodeFlags.Qos : NodeFlags.None);
+        ap.RecordRssi((int)Math.Round(bss.RssiDbm));
+        Vap.Bss = ap;
+        _wasAssociated = _previousAp == bss.Bssid && _previousAp != default;
+        Report($"joining {bss.Bssid} \"{Ssid.Format(ap.Ssid)}\" channel {bss.Channel.Ieee} rssi {bss.RssiDbm:0} dBm");
+        RequestState(Ieee80211State.Auth, new TransitionReason(TransitionCause.ScanDone));
+    }
+
+    // ---- AUTH / ASSOC ----
+
+    private void SendAuth()
+    {
+        if (AccessPoint is not { } ap) { RequestState(Ieee80211State.Scan, TransitionReason.None); return; }
+        _tries++;
+        ManagementOutput.SendAuthentication(Vap, ap, 1, StatusCode.Success);
+        _timer.Reset(ResponseTimeout, static s => ((StationMode)s!).ResponseTimedOut(), this);
+    }
+
+    private void SendAssoc()
+    {
+        if (AccessPoint is not { } ap) { RequestState(Ieee80211State.Scan, TransitionReason.None); return; }
+        _tries++;
+        ManagementOutput.SendAssociationRequest(Vap, ap, reassociation: _wasAssociated, currentAp: ap.MacAddress);
+        _timer.Reset(ResponseTimeout, static s => ((StationMode)s!).ResponseTimedOut(), this);
+    }
+
+    private void ResponseTimedOut()
+    {
+        var state = Vap.State;
+        if (state is not (Ieee80211State.Auth or Ieee80211State.Assoc)) return;
+        var reason = new TransitionReason(TransitionCause.Timeout);
+        if (_tries < MaxTries)
+        {
+            RequestState(state, reason);   // retry: AUTH -> AUTH, ASSOC -> ASSOC
+            return;
+        }
+        Fail($"{(state == Ieee80211State.Auth ? "authentication" : "association")} timed out after {_tries} tries", 0, reason);
+    }
+
+    /// <summary>The join failed: skip this BSS for a while and rescan, so another one is tried.</summary>
+    private void Fail(string what, ushort code, TransitionReason reason)
+    {
+        if (AccessPoint is { } ap) Ic.ScanCache.MarkFailure(ap.MacAddress, JoinFailureBackoff);
+        Vap.LastFailure = new VapFailure(Ic.Now, what, code);
+        Report(what);
+        RequestState(Ieee80211State.Scan, reason);
+    }
+
+    private void EnterRun(Ieee80211State from)
+    {
+        var ap = AccessPoint!;
+        ap.Flags |= NodeFlags.Associated | NodeFlags.Authorized | NodeFlags.Authenticated;
+        ap.InactivityReload = Vap.InactRunTicks;
+        ap.ResetSequenceState();
+        Ic.ScanCache.ClearFailure(ap.MacAddress);
+        _beaconMissEvents = 0;
+        _scanBackoff = MinScanBackoff;
+        ResetBeaconMiss();
+        Vap.RateControl?.NodeInit(ap);
+        Ic.Driver.NewAssoc(ap, from != Ieee80211State.Run);
+        Report($"associated with {ap.Bssid} aid {ap.AssociationId}");
+    }
+
+    // ---- leaving ----
+
+    private void Leave(Ieee80211State from, TransitionReason reason)
+    {
+        if (AccessPoint is { } ap && reason.Cause != TransitionCause.Restart)
+        {
+            if (from == Ieee80211State.Run) ManagementOutput.SendDisassociation(Vap, ap, ReasonCode.LeavingNetworkDisassoc);
+            else if (from is Ieee80211State.Assoc or Ieee80211State.Auth) ManagementOutput.SendDeauthentication(Vap, ap, ReasonCode.LeavingNetworkDeauth);
+        }
+        DropAccessPoint();
+        _wasAssociated = false;
+    }
+
+    private void DropAccessPoint()
+    {
+        if (AccessPoint is { } ap) Ic.Nodes.Remove(ap);
+        Vap.Bss = SelfNode();
+    }
+
+    /// <summary>Our own node, used as iv_bss while not joined (probe requests go out through it).</summary>
+    private Ieee80211Node SelfNode()
+    {
+        var self = Ic.Nodes.Find(Vap, Vap.MacAddress) ?? Ic.Nodes.Add(Vap, Vap.MacAddress);
+        self.Bssid = MacAddress.Broadcast;
+        return self;
+    }
+
+    // ---- beacon miss ----
+
+    private TimeSpan BeaconMissPeriod
+        => TimeSpan.FromTicks((AccessPoint?.BeaconInterval ?? Vap.BeaconIntervalTu) * 1024L * 10 * Math.Max(1, Vap.BeaconMissThreshold));
+
+    private void ResetBeaconMiss()
+    {
+        _beaconMissEvents = 0;
+        _beaconMiss.Reset(BeaconMissPeriod, static s => ((StationMode)s!).BeaconMissed(), this);
+    }
+
+    /// <summary>ieee80211_sta_beacon_miss: probe the AP directly; after bmiss_max misses in a row, declare
+    /// it lost and (roaming auto) rescan.</summary>
+    private void BeaconMissed()
+    {
+        if (Vap.State != Ieee80211State.Run || AccessPoint is not { } ap) return;
+        if (++_beaconMissEvents <= Vap.BeaconMissMax)
+        {
+            Report($"beacon miss {_beaconMissEvents}/{Vap.BeaconMissMax}: probing {ap.Bssid}");
+            ManagementOutput.SendProbeRequest(Vap, ap, ap.Ssid, ap.MacAddress, ap.Bssid);
+            _beaconMiss.Reset(BeaconMissPeriod, static s => ((StationMode)s!).BeaconMissed(), this);
+            return;
+        }
+        BeaconMisses++;
+        Vap.LastFailure = new VapFailure(Ic.Now, "beacon loss");
+        if (Vap.Roaming == RoamingMode.Auto)
+        {
+            Report($"lost {ap.Bssid}: rescanning");
+            RequestState(Ieee80211State.Scan, new TransitionReason(TransitionCause.BeaconMiss));
+        }
+        else Report($"lost {ap.Bssid}: roaming {Vap.Roaming.ToString().ToLowerInvariant()}, not rescanning");
+    }
+
+    // ---- input ----
+
+    protected override void ReceiveManagement(Packet frame, in FrameHeader header, Ieee80211Node? node)
+    {
+        var subtype = header.FrameControl.ManagementSubtype;
+        var body = frame.Data[header.Length..];
+        var ap = AccessPoint;
+        bool fromAp = ap is not null && header.TransmitterAddress == ap.MacAddress;
+        switch (subtype)
+        {
+            case ManagementSubtype.Beacon:
+            case ManagementSubtype.ProbeResponse:
+                if (Ic.CurrentChannel is { } ch &&
+                    !Ic.ScanCache.TryRecord(frame.Data, frame.Meta.RssiDbm, frame.Meta.NoiseDbm, ch, out _, out _))
+                {
+                    Interlocked.Increment(ref Vap.Stats.RxMalformed);
+                    return;
+                }
+                if (Vap.State == Ieee80211State.Scan) Ic.Scanner.NotifyResponse();
+                if (fromAp && Vap.State == Ieee80211State.Run) ResetBeaconMiss();
+                break;
+            case ManagementSubtype.Authentication when fromAp && Vap.State == Ieee80211State.Auth:
+                if (!AuthenticationFrame.TryRead(body, out var auth, out _) || auth.TransactionSequence != 2) return;
+                if (auth.StatusCode == StatusCode.Success)
+                {
+                    ap!.Flags |= NodeFlags.Authenticated;
+                    RequestState(Ieee80211State.Assoc, new TransitionReason(TransitionCause.FrameReceived, ManagementSubtype: (byte)subtype));
+                }
+                else Fail($"authentication refused by {ap!.Bssid} (status {(int)auth.StatusCode})", (ushort)auth.StatusCode,
+                    new TransitionReason(TransitionCause.FrameReceived, StatusCode: (ushort)auth.StatusCode, ManagementSubtype: (byte)subtype));
+                break;
+            case ManagementSubtype.AssociationResponse when fromAp && Vap.State == Ieee80211State.Assoc:
+            case ManagementSubtype.ReassociationResponse when fromAp && Vap.State == Ieee80211State.Assoc:
+                if (!AssociationResponseFrame.TryRead(body, out var resp, out _)) { Interlocked.Increment(ref Vap.Stats.RxMalformed); return; }
+                if (resp.StatusCode == StatusCode.Success)
+                {
+                    ap!.AssociationId = (ushort)(resp.Aid & 0x3FFF);
+                    RequestState(Ieee80211State.Run, new TransitionReason(TransitionCause.FrameReceived, ManagementSubtype: (byte)subtype));
+                }
+                else Fail($"association refused by {ap!.Bssid} (status {(int)resp.StatusCode})", (ushort)resp.StatusCode,
+                    new TransitionReason(TransitionCause.FrameReceived, StatusCode: (ushort)resp.StatusCode, ManagementSubtype: (byte)subtype));
+                break;
+            case ManagementSubtype.Deauthentication when fromAp && Vap.State >= Ieee80211State.Auth:
+            {
+                DeauthenticationFrame.TryRead(body, out var d, out _);
+                Vap.LastFailure = new VapFailure(Ic.Now, "deauthenticated by AP", (ushort)d.ReasonCode);
+                Report($"deauthenticated by {ap!.Bssid} (reason {(int)d.ReasonCode})");
+                // sta_recv_mgmt: back to AUTH with the same AP (it may take us back at once).
+                RequestState(Ieee80211State.Auth, new TransitionReason(TransitionCause.FrameReceived, ReasonCode: (ushort)d.ReasonCode, ManagementSubtype: (byte)subtype));
+                break;
+            }
+            case ManagementSubtype.Disassociation when fromAp && Vap.State == Ieee80211State.Run:
+            {
+                DeauthenticationFrame.TryRead(body, out var d, out _);
+                Vap.LastFailure = new VapFailure(Ic.Now, "disassociated by AP", (ushort)d.ReasonCode);
+                Report($"disassociated by {ap!.Bssid} (reason {(int)d.ReasonCode})");
+                RequestState(Ieee80211State.Assoc, new TransitionReason(TransitionCause.FrameReceived, ReasonCode: (ushort)d.ReasonCode, ManagementSubtype: (byte)subtype));
+                break;
+            }
+        }
+    }
+
+    protected override void ReceiveData(Packet frame, in FrameHeader header, Ieee80211Node? node)
+    {
+        var fc = header.FrameControl;
+        if (Vap.State != Ieee80211State.Run || node is null || node != AccessPoint)
+        {
+            Drop(frame, ref Vap.Stats.RxNotAssociated);
+            return;
+        }
+        if (!fc.FromDs || fc.ToDs)
+        {
+            Drop(frame, ref Vap.Stats.RxWrongDirection);
+            return;
+        }
+        // Our own multicast, relayed back by the AP (the SA is us).
+        if (header.Address1.IsGroup && header.Address3 == Vap.MacAddress)
+        {
+            Drop(frame, ref Vap.Stats.RxMcastEcho);
+            return;
+        }
+        if (fc.DataSubtype is DataSubtype.Null or DataSubtype.QosNull)
+        {
+            frame.Free();
+            return;
+        }
+        if (Data.TryDecapsulate(frame, node, out _)) Data.Deliver(frame, node);
+    }
+
+    public override void Output(Packet ethernetFrame)
+    {
+        if (Vap.State != Ieee80211State.Run || AccessPoint is not { } ap)
+        {
+            Drop(ethernetFrame, ref Vap.Stats.TxNotRunning);
+            return;
+        }
+        Data.Transmit(ethernetFrame, ap, DataDirection.ToAp);
+    }
+
+    public override void Detach()
+    {
+        _timer.Dispose();
+        _beaconMiss.Dispose();
+        if (Ic.Scanner.IsScanningFor(this)) Ic.Scanner.Cancel();
+    }
+}
+
+public sealed class StationModeModule : IOpModeModule
+{
+    public OpMode Mode => OpMode.Sta;
+    public IOpMode Attach(Ieee80211Vap vap) => new StationMode(vap);
+}
