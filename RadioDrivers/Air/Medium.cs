@@ -54,6 +54,11 @@ public sealed class Medium
     /// Handlers must not keep the frame span beyond the call.</summary>
     public event AirFrameHandler? FrameOnAir;
 
+    /// <summary>Fault injection, as wmediumd's per-link loss: return true to make <c>receiver</c> fail to
+    /// decode this frame from <c>sender</c> (so no ACK comes back and the sender retries). Frame bytes
+    /// are valid only during the call.</summary>
+    public Func<MediumPort, MediumPort, ReadOnlyMemory<byte>, bool>? LossFilter { get; set; }
+
     /// <summary>Connects a radio. The port starts with frequency 0 (off); set <see cref="MediumPort.FrequencyMhz"/>.</summary>
     public MediumPort Attach(string name, IMediumClient client, Position position = default, double txPowerDbm = 20)
     {
@@ -279,6 +284,42 @@ public sealed class Medium
         port.CarrierChanged(was);
     }
 
+    /// <summary>Hands each receiver that decoded <paramref name="tx"/> its copy.</summary>
+    private void DeliverCopies(Transmission tx)
+    {
+            for (int i = 0; i < _slotCount; i++)
+            {
+                var copy = tx.Copies[i];
+                if (copy is null) continue;
+                var receiver = tx.Receivers[i]!;
+                tx.Copies[i] = null;
+                tx.Receivers[i] = null;
+                if (!receiver.IsAttached)
+                {
+                    copy.Free();
+                    continue;
+                }
+                copy.Meta.FrequencyMhz = (ushort)tx.FrequencyMhz;
+                copy.Meta.Rate = tx.Rate;
+                copy.Meta.RssiDbm = (sbyte)Math.Clamp(Math.Round(tx.SignalDbm[i]), sbyte.MinValue, sbyte.MaxValue);
+                copy.Meta.NoiseDbm = (sbyte)Math.Clamp(Math.Round(Options.NoiseFloorDbm), sbyte.MinValue, sbyte.MaxValue);
+                if (tx.ShortPreamble) copy.Meta.Flags |= PacketFlags.ShortPreamble;
+                var info = new AirRxInfo
+                {
+                    FrequencyMhz = tx.FrequencyMhz,
+                    Rate = tx.Rate,
+                    SignalDbm = tx.SignalDbm[i],
+                    NoiseDbm = Options.NoiseFloorDbm,
+                    SnrDb = tx.SinrDb[i],
+                    ShortPreamble = tx.ShortPreamble,
+                    StartTicks = tx.Start,
+                    EndTicks = tx.End,
+                };
+                Statistics.Receptions++;
+                receiver.Client.OnReceive(copy, info);
+            }
+    }
+
     private void EndTransmission(Transmission tx)
     {
         if (tx.Aborted)
@@ -325,6 +366,11 @@ public sealed class Medium
                 double sinrDb = 10 * Math.Log10(DbmToMw(signal) / (_noiseMw + tx.InterferenceMw[i]));
                 double per = ErrorRateModel.PacketErrorRate(tx.Rate, sinrDb, bytes);
                 ok = per <= 0 || (per < 1 && _random.NextDouble() >= per);
+                if (ok && LossFilter is { } lose && lose(sender, p, tx.Frame))
+                {
+                    ok = false;
+                    Statistics.InjectedLosses++;
+                }
                 tx.SignalDbm[i] = signal;
                 tx.SinrDb[i] = sinrDb;
             }
@@ -348,7 +394,7 @@ public sealed class Medium
                     Statistics.LostToNoise++;
                 }
             }
-            if (!ok || tx.IsAck) continue;
+            if (!ok) continue;
             if (tx.AckRequired && acker is null && addressed) acker = p;
             // Copy now, while the sender's packet is certainly still ours.
             tx.Copies[i] = (_pool ?? tx.Packet!.Pool).Rent(frame);
@@ -367,6 +413,8 @@ public sealed class Medium
             sender.OnOwnAckEnd();
             var target = tx.AckTarget;
             if (target is not null && target.IsAttached && tx.Decoded[target.Slot]) target.OnAckReceived(tx.AckForSeq);
+            // Everyone who decoded the ACK gets it too, as a monitor-mode receiver would.
+            DeliverCopies(tx);
             Recycle(tx);
             return;
         }
@@ -377,37 +425,7 @@ public sealed class Medium
             var ra = frame.Length >= 16 ? MacAddress.Read(frame[10..]) : default;
             acker.BeginAckDuty(tx, ra);
         }
-        for (int i = 0; i < _slotCount; i++)
-        {
-            var copy = tx.Copies[i];
-            if (copy is null) continue;
-            var receiver = tx.Receivers[i]!;
-            tx.Copies[i] = null;
-            tx.Receivers[i] = null;
-            if (!receiver.IsAttached)
-            {
-                copy.Free();
-                continue;
-            }
-            copy.Meta.FrequencyMhz = (ushort)tx.FrequencyMhz;
-            copy.Meta.Rate = tx.Rate;
-            copy.Meta.RssiDbm = (sbyte)Math.Clamp(Math.Round(tx.SignalDbm[i]), sbyte.MinValue, sbyte.MaxValue);
-            copy.Meta.NoiseDbm = (sbyte)Math.Clamp(Math.Round(Options.NoiseFloorDbm), sbyte.MinValue, sbyte.MaxValue);
-            if (tx.ShortPreamble) copy.Meta.Flags |= PacketFlags.ShortPreamble;
-            var info = new AirRxInfo
-            {
-                FrequencyMhz = tx.FrequencyMhz,
-                Rate = tx.Rate,
-                SignalDbm = tx.SignalDbm[i],
-                NoiseDbm = Options.NoiseFloorDbm,
-                SnrDb = tx.SinrDb[i],
-                ShortPreamble = tx.ShortPreamble,
-                StartTicks = tx.Start,
-                EndTicks = tx.End,
-            };
-            Statistics.Receptions++;
-            receiver.Client.OnReceive(copy, info);
-        }
+        DeliverCopies(tx);
         if (completeNow) sender.FinishNoAck();
         Recycle(tx);
     }

@@ -28,6 +28,9 @@ public sealed class MediumStatistics
     /// <summary>Frames an addressed receiver lost to noise alone (too weak, or an unlucky draw).</summary>
     public long LostToNoise { get; internal set; }
 
+    /// <summary>Receptions failed on purpose by <see cref="Medium.LossFilter"/>.</summary>
+    public long InjectedLosses { get; internal set; }
+
     /// <summary>Time some transmission was on the air on <paramref name="frequencyMhz"/> (overlaps counted once).</summary>
     public TimeSpan BusyTime(int frequencyMhz)
     {
