@@ -65,6 +65,17 @@ public sealed class HostApMode(Ieee80211Vap vap) : OpModeBase(vap)
         Vap.Bss = null;
     }
 
+    /// <summary>Deauthenticates one station (hostapd_cli deauthenticate): it is told why and forgotten.
+    /// False when no such station is known.</summary>
+    public bool Deauthenticate(MacAddress station, ReasonCode reason)
+    {
+        if (Ic.Nodes.Find(Vap, station) is not { } node || node == Vap.Bss) return false;
+        Report($"deauthenticating {station} (reason {(int)reason})");
+        ManagementOutput.SendDeauthentication(Vap, node, reason);
+        Ic.Nodes.Remove(node);
+        return true;
+    }
+
     public override Packet? BuildBeacon()
     {
         if (Vap.State != Ieee80211State.Run || Vap.Bss is null) return null;
