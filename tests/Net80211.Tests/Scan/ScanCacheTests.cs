@@ -35,7 +35,7 @@ public class ScanCacheTests
         Assert.Equal(6, e.Channel.Ieee);
         Assert.Equal((ushort)102, e.BeaconIntervalTu);
         Assert.Equal((ushort)(CapabilityInfo.Ess | CapabilityInfo.Privacy), e.CapabilityInfo);
-        Assert.Equal("1* 2* 5.5* 11* 6 9 12 18 24 36 48 54", e.Rates.ToString());
+        Assert.Equal("1* 2* 5.5* 6 9 11* 12 18 24 36 48 54", e.Rates.ToString());
         Assert.Equal((-47.0, -47, -95), (e.RssiDbm, e.LastRssiDbm, e.NoiseDbm));
         Assert.Equal(987654321UL, e.Timestamp);
         Assert.Equal(3, e.DtimPeriod);

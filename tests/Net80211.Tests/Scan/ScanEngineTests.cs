@@ -220,7 +220,7 @@ public class ScanEngineTests
         h.Start();
         h.RunUntilMs(1000);
         Assert.Equal(11, h.World.Ic.CurrentChannel!.Ieee);
-        Assert.Equal("set_channel:11", h.DriverCalls.Last());
+        Assert.Equal(["scan_start", "set_channel:1", "set_channel:6", "set_channel:11", "scan_end"], h.DriverCalls);
     }
 
     [Fact]
