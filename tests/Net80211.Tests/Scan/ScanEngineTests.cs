@@ -304,4 +304,19 @@ public class ScanEngineTests
         Assert.Equal(TimeSpan.FromMilliseconds(220), h.Completions.Single().Duration);
         Assert.Equal(1, h.Engine.ResponsesNoticed);
     }
+
+    [Fact]
+    public void A_channel_list_rebuilt_mid_scan_is_followed_by_frequency_and_vanished_channels_are_skipped()
+    {
+        var h = new ScanHarness([C2(1), C2(6), C5(36), C5(40)]);
+        h.Start();
+        h.RunUntilMs(250);
+        // A 2.4 GHz-only domain: every channel object is new, and 36/40 are gone.
+        h.OnQueue(() => Assert.True(h.World.Ic.TrySetRegDomain(new RegDomain("TEST", 0x7f, [new RegRule(2412, 2462, 20)]), "XX", RegLocation.Any, out _)));
+        h.RunUntilMs(2000);
+        var c = Assert.Single(h.Completions);
+        Assert.Equal((ScanStatus.Done, 2), (c.Status, c.ChannelsVisited));
+        Assert.Equal(TimeSpan.FromMilliseconds(400), c.Duration);
+        Assert.Same(h.World.Ic.FindChannelByIeee(1), h.World.Ic.CurrentChannel);
+    }
 }
