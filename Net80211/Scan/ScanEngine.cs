@@ -208,12 +208,13 @@ public sealed class ScanEngine : IDisposable
 
     private void NextChannel()
     {
-        if (_next >= _channels.Count)
+        Ieee80211Channel? channel = null;
+        while (channel is null && _next < _channels.Count) channel = StillActive(_channels[_next++]);
+        if (channel is null)
         {
             Finish(ScanStatus.Done);
             return;
         }
-        var channel = _channels[_next++];
         _phase = Phase.Dwelling;
         _dwellChannel = channel;
         _dwellActive = _request!.Active && !ScanChannels.IsPassive(channel);
@@ -325,13 +326,23 @@ public sealed class ScanEngine : IDisposable
     }
 
     /// <summary>Back to where the scan started, unless the client has tuned elsewhere meanwhile or the
-    /// channel has left the active list.</summary>
+    /// frequency has left the active list.</summary>
     private void Restore(Ieee80211Channel? lastChannel, Ieee80211Channel? before)
     {
         var current = _ic.CurrentChannel;
-        if (before is null || current != lastChannel || current == before) return;
-        if (_ic.Channels.IndexOf(before) < 0) return;
+        if (before is null || current != lastChannel) return;
+        before = StillActive(before);
+        if (before is null || current == before) return;
         _ic.SetCurrentChannel(before);
+    }
+
+    /// <summary>The channel itself while it is in the radio's active list; after the list was rebuilt (a new
+    /// regulatory domain makes new channel objects) the preferred variant of its frequency; null when the
+    /// frequency is gone.</summary>
+    private Ieee80211Channel? StillActive(Ieee80211Channel channel)
+    {
+        var active = _ic.Channels;
+        return active.IndexOf(channel) >= 0 ? channel : ScanChannels.Preferred(active, channel.FrequencyMhz);
     }
 
     private bool TryBuildChannelList(ScanRequest request, out List<Ieee80211Channel> channels, out string? error)
