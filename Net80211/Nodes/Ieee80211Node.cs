@@ -58,6 +58,13 @@ public sealed class Ieee80211Node
 
     /// <summary>Per-node state a rate control algorithm keeps (ni_rctls).</summary>
     public object? RateControlState { get; set; }
+    /// <summary>Fragments being reassembled from this node (ni_rxfrag), created on first use.</summary>
+    public DataPath.Reassembler Reassembly => _reassembly ??= new DataPath.Reassembler();
+    private DataPath.Reassembler? _reassembly;
+
+    /// <summary>Frees any partially reassembled frames (the node is going away).</summary>
+    internal void ReleaseReassembly() => _reassembly?.Clear();
+
     /// <summary>Per-node state an opmode keeps (auth sequence, challenge, handshake).</summary>
     public object? OpModeState { get; set; }
 

@@ -87,6 +87,7 @@ public sealed class NodeTable
         _count--;
         if (node.AssociationId != 0) node.Vap.Aids.Free(node.AssociationId);
         node.AssociationId = 0;
+        node.ReleaseReassembly();
         node.Vap.RateControl?.NodeDeinit(node);
         return true;
     }

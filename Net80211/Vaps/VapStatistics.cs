@@ -9,6 +9,7 @@ public sealed class VapStatistics
     public long RxBadVersion;
     public long RxTooShort;
     public long RxWrongBss;
+    public long RxNotForUs;
     public long RxDuplicate;
     public long RxWrongDirection;
     public long RxMcastEcho;

@@ -155,10 +155,10 @@ public sealed class Medium
     // ---------------------------------------------------------------- transmissions
 
     internal void BeginTransmission(MediumPort sender, Packet? packet, ReadOnlyMemory<byte> frame, byte rate, bool shortPreamble,
-        bool isAck, bool ackRequired, int attempt, MediumPort? ackTarget, long ackForSeq)
+        bool isAck, bool ackRequired, int attempt, MediumPort? ackTarget, long ackForSeq, int frequencyMhz = 0)
     {
         long now = Scheduler.NowTicks;
-        int freq = sender.FrequencyMhz;
+        int freq = frequencyMhz > 0 ? frequencyMhz : sender.FrequencyMhz;
         var tx = _txPool.Count > 0 ? _txPool.Pop() : NewTransmission();
         tx.Seq = ++_txSeq;
         tx.Sender = sender;

@@ -395,7 +395,9 @@ public sealed class MediumPort
     private void OnSendAck()
     {
         if (!_ackDuty || _scheduler.NowTicks != _ackDueAt) return;
-        if (_txBusy || _detached || _frequency != _ackFrequency)
+        // The ACK is the hardware's answer within SIFS, on the channel the frame came in on: a retune the
+        // host requested meanwhile takes longer than SIFS, so it does not stop the ACK.
+        if (_txBusy || _detached || _frequency == 0)
         {
             bool was = IsMediumIdle;
             _ackDuty = false;
@@ -406,7 +408,7 @@ public sealed class MediumPort
         var target = _ackTarget;
         _ackTarget = null;
         _medium.BeginTransmission(this, null, _ackFrame, _ackRate, _ackShortPreamble, isAck: true, ackRequired: false,
-            _ackAttempt, target, _ackForSeq);
+            _ackAttempt, target, _ackForSeq, _ackFrequency);
         _ackDuty = false; // still busy: the ACK itself is on the air now
     }
 

@@ -151,7 +151,7 @@ public sealed class AdhocMode : OpModeBase, IScanClient
         }
         node ??= Neighbour(header.TransmitterAddress);
         if (fc.DataSubtype is DataSubtype.Null or DataSubtype.QosNull) { frame.Free(); return; }
-        if (Data.TryDecapsulate(frame, node, out _)) Data.Deliver(frame, node);
+        if (Data.TryDecapsulate(frame, node, out var msdu, out _)) Data.Deliver(msdu);
     }
 
     public override void Output(Packet ethernetFrame)

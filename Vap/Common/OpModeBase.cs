@@ -46,6 +46,15 @@ public abstract class OpModeBase : IOpMode
             Drop(frame, ref Vap.Stats.RxMalformed);
             return;
         }
+        // Frames for another station are not ours — except beacons and probe responses, which feed the
+        // scan cache whoever they were sent to (sta_input's addr1 check, with the scan exception).
+        var a1 = header.Address1;
+        if (!a1.IsGroup && a1 != Vap.MacAddress &&
+            !(header.FrameControl.IsManagement && header.FrameControl.ManagementSubtype is ManagementSubtype.Beacon or ManagementSubtype.ProbeResponse))
+        {
+            Drop(frame, ref Vap.Stats.RxNotForUs);
+            return;
+        }
         switch (header.FrameControl.Type)
         {
             case FrameType.Management:

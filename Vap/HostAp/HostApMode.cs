@@ -171,12 +171,16 @@ public sealed class HostApMode(Ieee80211Vap vap) : OpModeBase(vap)
         if (reassociation)
         {
             if (!ReassociationRequestFrame.TryRead(body, out var r, out _)) { Interlocked.Increment(ref Vap.Stats.RxMalformed); return; }
-            (elements, caps, listen) = (r.Elements, r.Capabilities, r.ListenInterval);
+            elements = r.Elements;
+            caps = r.Capabilities;
+            listen = r.ListenInterval;
         }
         else
         {
             if (!AssociationRequestFrame.TryRead(body, out var r, out _)) { Interlocked.Increment(ref Vap.Stats.RxMalformed); return; }
-            (elements, caps, listen) = (r.Elements, r.Capabilities, r.ListenInterval);
+            elements = r.Elements;
+            caps = r.Capabilities;
+            listen = r.ListenInterval;
         }
         if (!ParsedIes.TryParse(elements, out var ies, out _))
         {
@@ -268,23 +272,22 @@ public sealed class HostApMode(Ieee80211Vap vap) : OpModeBase(vap)
             frame.Free(); // keep-alive / power-save signalling: the inactivity reload already happened
             return;
         }
-        if (!Data.TryDecapsulate(frame, node, out var destination)) return;
+        if (!Data.TryDecapsulate(frame, node, out var msdu, out var destination)) return;
 
         // apbridge: frames for another station of ours go straight back out; group frames go both up and out.
         if ((Vap.Flags & VapFlags.ApBridge) != 0)
         {
             if (destination.IsGroup)
             {
-                var copy = frame.Clone();
-                Data.Transmit(copy, Vap.Bss!, DataDirection.FromAp);
+                Data.Transmit(msdu.Clone(), Vap.Bss!, DataDirection.FromAp);
             }
             else if (destination != Vap.MacAddress && Ic.Nodes.Find(Vap, destination) is { } peer && (peer.Flags & NodeFlags.Associated) != 0)
             {
-                Data.Transmit(frame, peer, DataDirection.FromAp);
+                Data.Transmit(msdu, peer, DataDirection.FromAp);
                 return;
             }
         }
-        Data.Deliver(frame, node);
+        Data.Deliver(msdu);
     }
 
     /// <summary>From the AP's own interface: unicast to an associated station, group frames to all.</summary>

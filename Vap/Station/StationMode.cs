@@ -36,14 +36,15 @@ public sealed class StationMode : OpModeBase, IScanClient
     public static readonly TimeSpan JoinFailureBackoff = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan MinScanBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxScanBackoff = TimeSpan.FromSeconds(8);
+    private static readonly TimeSpan ScannerBusyRetry = TimeSpan.FromMilliseconds(250);
 
     private readonly Callout _timer;
     private readonly Callout _beaconMiss;
     private int _tries;
     private int _beaconMissEvents;
     private TimeSpan _scanBackoff = MinScanBackoff;
-    private bool _wasAssociated;
-    private MacAddress _previousAp;
+    private bool _reassociate;
+    private bool _waitingForScanner;
 
     public StationMode(Ieee80211Vap vap) : base(vap)
     {
@@ -69,23 +70,21 @@ public sealed class StationMode : OpModeBase, IScanClient
                 Leave(from, reason);
                 break;
             case Ieee80211State.Scan:
-                if (from == Ieee80211State.Run) _previousAp = AccessPoint?.MacAddress ?? default;
                 if (from != Ieee80211State.Scan && from != Ieee80211State.Init) DropAccessPoint();
                 if (from != Ieee80211State.Scan) _scanBackoff = MinScanBackoff;
                 StartScan();
                 break;
             case Ieee80211State.Auth:
                 if (from != Ieee80211State.Auth) _tries = 0;
-                if (from is Ieee80211State.Run or Ieee80211State.Assoc)
-                {
-                    _wasAssociated = from == Ieee80211State.Run;
-                    if (AccessPoint is { } ap) ap.Flags &= ~(NodeFlags.Associated | NodeFlags.Authorized | NodeFlags.Authenticated);
-                }
+                if (from is Ieee80211State.Run or Ieee80211State.Assoc && AccessPoint is { } ap)
+                    ap.Flags &= ~(NodeFlags.Associated | NodeFlags.Authorized | NodeFlags.Authenticated);
                 SendAuth();
                 break;
             case Ieee80211State.Assoc:
                 if (from != Ieee80211State.Assoc) _tries = 0;
-                if (from == Ieee80211State.Run) _wasAssociated = true;
+                // Reassociation only when the AP dropped just our association (disassociation in RUN);
+                // after authentication the association starts afresh (sta_newstate).
+                if (from != Ieee80211State.Assoc) _reassociate = from == Ieee80211State.Run;
                 SendAssoc();
                 break;
             case Ieee80211State.Run:
@@ -99,16 +98,30 @@ public sealed class StationMode : OpModeBase, IScanClient
 
     private void StartScan()
     {
+        // Another VAP of this radio is running (an AP, a joined station): the radio must stay on its
+        // channel, so scan only that one rather than take the other VAP off the air.
+        var channels = Vap.DesiredChannel is { } ch ? [ch]
+            : Ic.Vaps.Any(v => v != Vap && v.State == Ieee80211State.Run && v.Mode != OpMode.Monitor) && Ic.CurrentChannel is { } cur ? [cur]
+            : (IReadOnlyList<Channels.Ieee80211Channel>?)null;
         var request = new ScanRequest
         {
             Ssids = Vap.DesiredSsid.Length > 0 ? [Vap.DesiredSsid] : [],
-            Channels = Vap.DesiredChannel is { } ch ? [ch] : null,
+            Channels = channels,
         };
         if (!Ic.Scanner.TryStart(request, this, out var error))
         {
-            Report($"scan not started: {error}");
-            _timer.Reset(_scanBackoff, static s => ((StationMode)s!).Rescan(), this);
+            // The radio is scanning for another VAP: wait for it to finish (its results land in the same cache).
+            if (!_waitingForScanner) Report($"waiting to scan: {error}");
+            _waitingForScanner = true;
+            _timer.Reset(ScannerBusyRetry, static s => ((StationMode)s!).StartScanIfStillScanning(), this);
+            return;
         }
+        _waitingForScanner = false;
+    }
+
+    private void StartScanIfStillScanning()
+    {
+        if (Vap.State == Ieee80211State.Scan) StartScan();
     }
 
     public void SendProbeRequest(Channels.Ieee80211Channel channel, ReadOnlySpan<byte> ssid)
@@ -138,6 +151,7 @@ public sealed class StationMode : OpModeBase, IScanClient
             _scanBackoff = TimeSpan.FromTicks(Math.Min(_scanBackoff.Ticks * 2, MaxScanBackoff.Ticks));
             return;
         }
+        result.KeepChannel = true;
         Join(chosen);
     }
 
@@ -162,7 +176,6 @@ public sealed class StationMode : OpModeBase, IScanClient
         ap.Flags = NodeFlags.Bss | ((Vap.Flags & VapFlags.Wme) != 0 && bss.HasWmm ? NodeFlags.Qos : NodeFlags.None);
         ap.RecordRssi((int)Math.Round(bss.RssiDbm));
         Vap.Bss = ap;
-        _wasAssociated = _previousAp == bss.Bssid && _previousAp != default;
         Report($"joining {bss.Bssid} \"{Ssid.Format(ap.Ssid)}\" channel {bss.Channel.Ieee} rssi {bss.RssiDbm:0} dBm");
         RequestState(Ieee80211State.Auth, new TransitionReason(TransitionCause.ScanDone));
     }
@@ -181,7 +194,7 @@ public sealed class StationMode : OpModeBase, IScanClient
     {
         if (AccessPoint is not { } ap) { RequestState(Ieee80211State.Scan, TransitionReason.None); return; }
         _tries++;
-        ManagementOutput.SendAssociationRequest(Vap, ap, reassociation: _wasAssociated, currentAp: ap.MacAddress);
+        ManagementOutput.SendAssociationRequest(Vap, ap, reassociation: _reassociate, currentAp: ap.MacAddress);
         _timer.Reset(ResponseTimeout, static s => ((StationMode)s!).ResponseTimedOut(), this);
     }
 
@@ -232,7 +245,7 @@ public sealed class StationMode : OpModeBase, IScanClient
             else if (from is Ieee80211State.Assoc or Ieee80211State.Auth) ManagementOutput.SendDeauthentication(Vap, ap, ReasonCode.LeavingNetworkDeauth);
         }
         DropAccessPoint();
-        _wasAssociated = false;
+        _reassociate = false;
     }
 
     private void DropAccessPoint()
@@ -368,7 +381,7 @@ public sealed class StationMode : OpModeBase, IScanClient
             frame.Free();
             return;
         }
-        if (Data.TryDecapsulate(frame, node, out _)) Data.Deliver(frame, node);
+        if (Data.TryDecapsulate(frame, node, out var msdu, out _)) Data.Deliver(msdu);
     }
 
     public override void Output(Packet ethernetFrame)

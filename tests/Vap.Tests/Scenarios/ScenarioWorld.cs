@@ -9,7 +9,6 @@ using Net80211.RadioDrivers.Air;
 using Net80211.RadioDrivers.Hwsim;
 using Net80211.Testing;
 using Net80211.Vap;
-using Net80211.Vap.RateControl;
 using Net80211.Vaps;
 
 namespace Vap.Tests.Scenarios;
@@ -25,7 +24,7 @@ public sealed class ScenarioWorld
 
     public ScenarioWorld(ulong seed = 1, MediumOptions? medium = null, bool dataOnAir = false)
     {
-        var services = new ServiceCollection().AddNet80211().AddOpModes().AddAmrr().AddFixedRateControl().AddHwsim();
+        var services = new ServiceCollection().AddNet80211().AddOpModes().AddHwsim();
         using var provider = services.BuildServiceProvider();
         World = new HwsimWorld(provider.GetRequiredService<ModuleRegistry>(), seed, medium);
         World.Medium.FrameOnAir += (in AirFrameEvent e) => OnAir(e, dataOnAir);
@@ -36,6 +35,7 @@ public sealed class ScenarioWorld
     public int Beacons { get; private set; }
     public int Acks { get; private set; }
     public int DataFrames { get; private set; }
+    public int BroadcastProbes { get; private set; }
 
     public HwsimRadio AddRadio(Position position = default, string? name = null)
     {
@@ -93,6 +93,8 @@ public sealed class ScenarioWorld
         }
         var st = fc.ManagementSubtype;
         if (st == ManagementSubtype.Beacon) { Beacons++; return; }
+        // Wildcard-addressed probes repeat on every channel of every scan: counted, not listed.
+        if (st == ManagementSubtype.ProbeRequest && h.Address1.IsBroadcast) { BroadcastProbes++; return; }
         var body = f[h.Length..];
         string detail = st switch
         {
