@@ -40,6 +40,9 @@ public class Ieee80211Vap
     public MacAddress MacAddress { get; private set; }
     /// <summary>Desired BSSID (iv_des_bssid), zero for any.</summary>
     public MacAddress DesiredBssid { get; set; }
+    /// <summary>Desired PHY mode (iv_des_mode), set by <c>ifconfig wlanN mode 11g</c> through the media layer;
+    /// <see cref="PhyMode.Auto"/> lets the channel decide.</summary>
+    public PhyMode DesiredMode { get; set; }
 
     /// <summary>Our BSS node (iv_bss): the AP we are joined to, or ourselves as AP.</summary>
     public Ieee80211Node? Bss { get; set; }
