@@ -9,6 +9,7 @@ using Net80211.RadioDrivers.Air;
 using Net80211.RadioDrivers.Hwsim;
 using Net80211.Testing;
 using Net80211.Vap;
+using Net80211.Vap.RateControl;
 using Net80211.Vaps;
 
 namespace Vap.Tests.Scenarios;
@@ -24,7 +25,7 @@ public sealed class ScenarioWorld
 
     public ScenarioWorld(ulong seed = 1, MediumOptions? medium = null, bool dataOnAir = false)
     {
-        var services = new ServiceCollection().AddNet80211().AddOpModes().AddHwsim();
+        var services = new ServiceCollection().AddNet80211().AddOpModes().AddAmrr().AddFixedRateControl().AddHwsim();
         using var provider = services.BuildServiceProvider();
         World = new HwsimWorld(provider.GetRequiredService<ModuleRegistry>(), seed, medium);
         World.Medium.FrameOnAir += (in AirFrameEvent e) => OnAir(e, dataOnAir);
