@@ -68,6 +68,7 @@ public sealed class MediumPort
     private long _slotTicks;
     private int _stage;
     private int _attempts;
+    private const byte RetryBit = 0x08;
     private readonly byte[] _stageAttempts = new byte[RateChain.MaxStages];
     private long _waitSeq;
     private bool _ackTimeoutArmed;
@@ -277,6 +278,9 @@ public sealed class MediumPort
         _stageAttempts[_stage]++;
         _state = DcfState.Transmitting;
         bool ackRequired = Medium.RequiresAck(e.Packet.Data, e.Descriptor.NoAck);
+        // A retransmission carries the Retry bit (IEEE 802.11-2020 9.2.4.1.7), set by the hardware, so the
+        // receiver can discard the duplicate if it had the frame but we lost its ACK.
+        if (_attempts > 1 && e.Packet.Length >= 2) e.Packet.Data[1] |= RetryBit;
         _medium.BeginTransmission(this, e.Packet, e.Packet.Memory, chain.Rate(_stage), e.Descriptor.ShortPreamble,
             isAck: false, ackRequired, _attempts, ackTarget: null, ackForSeq: 0);
     }
