@@ -84,8 +84,9 @@ public static class Decapsulation
 
         ref PacketMetadata meta = ref frame.Meta;
         meta.Tid = (sbyte)tid;
-        meta.Flags &= ~(PacketFlags.Encapsulated | PacketFlags.Multicast);
+        meta.Flags &= ~(PacketFlags.Encapsulated | PacketFlags.Multicast | PacketFlags.Eapol);
         if (da.IsGroup) meta.Flags |= PacketFlags.Multicast;
+        if (!info.IsLengthFrame && info.EtherType == EthernetHeader.EtherTypeEapol) meta.Flags |= PacketFlags.Eapol;
         error = FrameParseError.None;
         return true;
     }

@@ -18,7 +18,7 @@ public static class Encapsulation
     /// Turns the Ethernet frame in <paramref name="frame"/> (DA, SA, type/length, payload) into an 802.11 MPDU
     /// without FCS. On success sets <see cref="PacketMetadata.Tid"/> (-1 for non-QoS),
     /// <see cref="PacketMetadata.AccessCategory"/> and the Encapsulated/Multicast/NoAck flags, and takes a
-    /// sequence number from the node. On failure the frame is untouched and still the caller's.
+    /// sequence number from the node; EAPOL frames are flagged <see cref="PacketFlags.Eapol"/>. On failure the frame is untouched and still the caller's.
     /// </summary>
     public static bool TryEncapsulate(Packet frame, in EncapParams p, out FrameParseError error)
     {
@@ -117,6 +117,8 @@ public static class Encapsulation
         meta.Flags |= PacketFlags.Encapsulated;
         if (a1.IsGroup) meta.Flags |= PacketFlags.Multicast;
         if (p.Qos && p.AckPolicy == AckPolicy.NoAck) meta.Flags |= PacketFlags.NoAck;
+        // EAPOL goes out before the keys are in place and at a robust rate (M_EAPOL).
+        if (typeOrLength == EthernetHeader.EtherTypeEapol) meta.Flags |= PacketFlags.Eapol;
         error = FrameParseError.None;
         return true;
     }

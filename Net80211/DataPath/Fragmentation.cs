@@ -36,9 +36,9 @@ public static class Fragmentation
     /// <para>Ownership: on true <paramref name="mpdu"/> is consumed — it is in <paramref name="output"/> (as the
     /// only entry when it needed no fragmentation) and every packet in the list now belongs to the caller. On
     /// false nothing was added, <paramref name="mpdu"/> is unchanged and still the caller's.</para>
-    /// Errors: a malformed header (<see cref="FrameParseError.TooShort"/> etc.), a group-addressed, already
-    /// fragmented or non-data/management frame (<see cref="FrameParseError.BadValue"/>, 10.2.7 allows only
-    /// individually addressed MSDUs/MMPDUs), a threshold leaving no room for a body or needing more than 16
+    /// Errors: a malformed header (<see cref="FrameParseError.TooShort"/> etc.), a control frame, or a frame over
+    /// the threshold that is group addressed or already a fragment (<see cref="FrameParseError.BadValue"/>,
+    /// 10.2.7 fragments only individually addressed MSDUs/MMPDUs), a threshold leaving no room for a body or needing more than 16
     /// fragments (<see cref="FrameParseError.BadLength"/>).
     /// </remarks>
     public static bool TryFragment(Packet mpdu, int fragThreshold, PacketPool pool, List<Packet> output,
@@ -50,7 +50,7 @@ public static class Fragmentation
         ReadOnlySpan<byte> data = mpdu.Data;
         if (!FrameHeader.TryRead(data, out FrameHeader header, out error)) return false;
         FrameControl fc = header.FrameControl;
-        if (fc.IsControl || header.Address1.IsGroup || fc.MoreFragments || header.SequenceControl.FragmentNumber != 0)
+        if (fc.IsControl)
         {
             error = FrameParseError.BadValue;
             return false;
@@ -59,6 +59,11 @@ public static class Fragmentation
         {
             output.Add(mpdu);
             return true;
+        }
+        if (header.Address1.IsGroup || fc.MoreFragments || header.SequenceControl.FragmentNumber != 0)
+        {
+            error = FrameParseError.BadValue;
+            return false;
         }
         int headerLength = header.Length;
         // Even body: header lengths and the FCS are even, so the whole fragment MPDU is even (10.2.7).

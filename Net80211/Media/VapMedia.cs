@@ -64,9 +64,11 @@ public class VapMedia
         foreach (Ieee80211Channel c in Vap.Ic.Channels)
         {
             any = true;
-            if (c.Is5Ghz && c.IsOfdm) present[(int)PhyMode.Mode11a] = true;
-            if (c.Is2Ghz && c.IsCck) present[(int)PhyMode.Mode11b] = true;
-            if (c.Is2Ghz && c.IsOfdm) present[(int)PhyMode.Mode11g] = true;
+            // The IEEE80211_IS_CHAN_A/B/ANYG tests: a mixed-g (dynamic CCK-OFDM) channel does not by itself
+            // make 11b selectable; a radio that does 11b lists its CCK channels.
+            if (c.IsA) present[(int)PhyMode.Mode11a] = true;
+            if (c.IsB) present[(int)PhyMode.Mode11b] = true;
+            if (c.IsG) present[(int)PhyMode.Mode11g] = true;
             if (c.IsHt && c.Is5Ghz) present[(int)PhyMode.Mode11na] = true;
             if (c.IsHt && c.Is2Ghz) present[(int)PhyMode.Mode11ng] = true;
         }

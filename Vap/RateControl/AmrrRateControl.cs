@@ -37,7 +37,7 @@ public sealed class AmrrRateControl : IRateControl
     /// <summary>The initial rate is the highest one not above 36 Mb/s (72 in 500 kb/s units), amrr_node_init.</summary>
     public const byte InitialRateCeiling = 72;
     /// <summary>A decision needs more than this many frames in the interval (is_enough).</summary>
-    public const int MinFramesPerDecision = 10;
+    public const int MinFramesForDecision = 10;
 
     private readonly Ieee80211Vap _vap;
     private int _intervalMs = DefaultIntervalMs;
@@ -55,10 +55,13 @@ public sealed class AmrrRateControl : IRateControl
         set => _intervalMs = Math.Max(MinIntervalMs, value);
     }
 
-    /// <summary>net.wlan.N.amrr_min_success_threshold.</summary>
+    /// <summary>net.wlan.N.amrr_min_sucess_threshold (FreeBSD's spelling).</summary>
     public int MinSuccessThreshold { get; set; } = DefaultMinSuccessThreshold;
-    /// <summary>net.wlan.N.amrr_max_success_threshold.</summary>
+    /// <summary>net.wlan.N.amrr_max_sucess_threshold (FreeBSD's spelling).</summary>
     public int MaxSuccessThreshold { get; set; } = DefaultMaxSuccessThreshold;
+    /// <summary>Also decide as soon as this many frames completed, without waiting for the interval; 0 (the
+    /// default, as FreeBSD) decides by time only. Useful for fast links in short simulations.</summary>
+    public int FramesPerDecision { get; set; }
 
     public void SetInterval(TimeSpan interval) => IntervalMs = (int)Math.Clamp(interval.TotalMilliseconds, 0, int.MaxValue);
 
@@ -114,7 +117,9 @@ public sealed class AmrrRateControl : IRateControl
 
         TimeProvider time = _vap.Ic.Time;
         long now = time.GetTimestamp();
-        if (state.TxCount > MinFramesPerDecision && time.GetElapsedTime(state.LastDecision, now).TotalMilliseconds > _intervalMs)
+        if (state.TxCount > MinFramesForDecision
+            && (time.GetElapsedTime(state.LastDecision, now).TotalMilliseconds > _intervalMs
+                || (FramesPerDecision > 0 && state.TxCount >= FramesPerDecision)))
         {
             Update(state, rates.Count);
             state.LastDecision = now;

@@ -216,6 +216,20 @@ public class EncapsulationTests
     }
 
     [Fact]
+    public void Eapol_is_flagged_both_ways()
+    {
+        var w = new DataPathWorld();
+        var p = w.Pool.Rent(Ethernet(Remote, Host, EthernetHeader.EtherTypeEapol, 99));
+        Assert.True(Encapsulation.TryEncapsulate(p, w.Params(EncapDirection.ToAp), out _));
+        Assert.True(p.Meta.Flags.HasFlag(PacketFlags.Eapol));
+        p.Meta.Flags = PacketFlags.None;
+        Assert.True(Decapsulation.TryDecapsulate(p, out _, out _));
+        Assert.Equal(PacketFlags.Eapol, p.Meta.Flags);
+        p.Free();
+        w.AssertNoLeaks();
+    }
+
+    [Fact]
     public void Zero_addresses_fall_back_to_the_node()
     {
         var w = new DataPathWorld();

@@ -91,6 +91,13 @@ public class FragmentationTests
         Assert.True(Fragmentation.NeedsFragmentation(p.Length, p.Length + 3));
         Assert.False(Fragmentation.NeedsFragmentation(p.Length, p.Length + 4));
         p.Free();
+
+        // Group-addressed frames are never fragmented, but a short one simply passes.
+        output.Clear();
+        p = FragmentationTests.Mpdu1500(w, da: MacAddress.Broadcast);
+        Assert.True(Fragmentation.TryFragment(p, 2346, w.Pool, output, out _));
+        Assert.Equal([p], output);
+        p.Free();
         w.AssertNoLeaks();
     }
 

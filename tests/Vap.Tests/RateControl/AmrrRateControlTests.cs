@@ -162,6 +162,18 @@ public class AmrrRateControlTests
     }
 
     [Fact]
+    public void Frame_count_can_trigger_decisions_without_time_passing()
+    {
+        var w = new RateControlWorld(new AmrrRateControlModule());
+        ((AmrrRateControl)w.RateControl).FramesPerDecision = 20;
+        var used = w.Send(61, _ => Perfect);
+        Assert.Equal(72, used[19]);
+        Assert.Equal(96, used[20]);     // the 21st frame sees 20 completions: decide
+        Assert.Equal(108, used[40]);
+        Assert.Equal(3, AmrrRateControl.GetState(w.Node)!.Decisions);
+    }
+
+    [Fact]
     public void Device_counters_replace_the_intervals()
     {
         var w = new RateControlWorld(new AmrrRateControlModule());
