@@ -27,6 +27,8 @@ public enum PacketFlags : uint
     Encrypted = 1 << 9,
     /// <summary>Frame was decrypted by hardware (RX) or should be by hardware (TX).</summary>
     HardwareCrypto = 1 << 10,
+    /// <summary>A copy of a frame this radio transmitted, shown to monitor VAPs (radiotap TX).</summary>
+    Transmitted = 1 << 11,
     /// <summary>Set while a driver owns the packet (between Transmit/RawXmit and TxComplete).</summary>
     InDriver = 1u << 31,
 }

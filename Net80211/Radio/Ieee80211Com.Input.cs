@@ -93,6 +93,25 @@ public sealed partial class Ieee80211Com
         else m.Free();
     }
 
+    /// <summary>
+    /// ieee80211_radiotap_tx: a driver shows a frame it transmitted to the monitor VAPs (copies; the driver
+    /// keeps <paramref name="frame"/>). Call it when the hardware reports the frame sent, with the rate it
+    /// went at in <see cref="Packet.Meta"/>. No-op without monitor taps.
+    /// </summary>
+    public void TapTransmitted(Packet frame)
+    {
+        if (MonTaps == 0) return;
+        foreach (var vap in _vaps)
+        {
+            if (vap.Mode != OpMode.Monitor || !vap.IsRunning) continue;
+            var copy = frame.Clone();
+            copy.Node = null;
+            copy.Meta.Flags = (copy.Meta.Flags & ~PacketFlags.InDriver) | PacketFlags.Transmitted;
+            copy.Meta.Rx = new RxInfo { FrequencyMhz = CurrentChannel?.FrequencyMhz ?? 0, ChannelFlags = CurrentChannel?.Flags ?? default, Rate = frame.Meta.Rate };
+            vap.Input(copy, null);
+        }
+    }
+
     private void DeliverToMonitors(Packet m)
     {
         if (MonTaps == 0) return;

@@ -137,6 +137,7 @@ public sealed class HwsimRadio : IIeee80211Driver, IMediumClient
         _txTimer = _inHardware > 0 ? TxTimeoutSeconds : 0;
         frame.Meta.Retries = (byte)Math.Max(0, result.Attempts - 1);
         if (result.FinalRate != 0) frame.Meta.Rate = result.FinalRate;
+        if (result.Status != AirTxStatus.Flushed) Ic.TapTransmitted(frame);
         var status = result.Status switch
         {
             AirTxStatus.Acked or AirTxStatus.SentNoAck => TxStatus.Ok,

@@ -69,6 +69,7 @@ public sealed class AdhocMode : OpModeBase, IScanClient
     public void ScanCompleted(ScanCompletion result)
     {
         if (Vap.State != Ieee80211State.Scan) return;
+        result.KeepChannel = true;   // we stay on the channel we join or create the IBSS on
         Ic.ScanCache.Age(Vap.ScanValid);
         var criteria = new BssCriteria(Vap.DesiredSsid.Length > 0 ? Vap.DesiredSsid : null, Vap.DesiredBssid, Vap.DesiredChannel,
             (Vap.Flags & VapFlags.Privacy) != 0, ScanSecurity.Open, ManagementOutput.RatesFor(Vap), IbssMode: true);
@@ -82,8 +83,9 @@ public sealed class AdhocMode : OpModeBase, IScanClient
         else
         {
             if (Vap.DesiredChannel is { } ch && Ic.CurrentChannel != ch) Ic.SetCurrentChannel(ch);
-            // A new IBSS gets a locally administered BSSID (IEEE 802.11-2020 11.1.4).
-            _bssid = MacAddress.FromUInt64(Vap.MacAddress.ToUInt64() ^ 0x0200_0000_0000UL);
+            // A new IBSS gets an individual, locally administered BSSID (IEEE 802.11-2020 11.1.4) that is not
+            // our own address: ours with the U/L bit set and the second octet inverted.
+            _bssid = MacAddress.FromUInt64(((Vap.MacAddress.ToUInt64() | 0x0200_0000_0000UL) & ~0x0100_0000_0000UL) ^ 0x00FF_0000_0000UL);
             Report($"created IBSS {_bssid} \"{Ssid.Format(Vap.DesiredSsid)}\" channel {Ic.CurrentChannel?.Ieee}");
         }
         RequestState(Ieee80211State.Run, new TransitionReason(TransitionCause.ScanDone));
