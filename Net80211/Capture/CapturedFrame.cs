@@ -39,7 +39,7 @@ public readonly ref struct CapturedFrame
 
     /// <summary>Strips the link-layer header of <paramref name="record"/>. False (with the reason) for
     /// a link type that does not carry 802.11 or a header that does not parse.</summary>
-    public static bool TryDecode(in CaptureRecord record, out CapturedFrame frame, out FrameParseError error)
+    public static bool TryDecode(scoped in CaptureRecord record, out CapturedFrame frame, out FrameParseError error)
     {
         frame = default;
         ReadOnlySpan<byte> data = record.Data;

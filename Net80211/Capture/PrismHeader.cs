@@ -56,7 +56,7 @@ public readonly record struct PrismHeader
     public static bool TryRead(ReadOnlySpan<byte> source, out PrismHeader header, out FrameParseError error)
     {
         header = default;
-        if (source.Length < ItemsOffset)
+        if (source.Length < MessageLengthOffset)
         {
             error = FrameParseError.TooShort;
             return false;
@@ -67,6 +67,11 @@ public readonly record struct PrismHeader
         if (code is not (MessageCode or MessageCodeOld))
         {
             error = FrameParseError.BadValue;
+            return false;
+        }
+        if (source.Length < ItemsOffset)
+        {
+            error = FrameParseError.TooShort;
             return false;
         }
         uint length = Endian.ReadUInt32(source[MessageLengthOffset..], big);
