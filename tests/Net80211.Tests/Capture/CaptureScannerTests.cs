@@ -90,8 +90,6 @@ public class CaptureScannerTests
         Add(scanner, [0x80]);                                   // one octet
         Add(scanner, new byte[60], LinkType.Ethernet);          // not 802.11
         Add(scanner, Beacon(Ap, "x"u8, 1)[..30]);                // beacon without its fixed fields
-        byte[] badFcs = Radiotap(Beacon(Ap, "x"u8, 1), 2412, -40, -90);
-        badFcs[8] = 0; // keep it simple: rebuild with Flags below
         var header = new RadiotapHeader { Present = RadiotapFields.Flags, Flags = RadiotapFlags.BadFcs };
         byte[] rt = new byte[16];
         header.TryWrite(rt, out int n);
