@@ -1,5 +1,6 @@
 using System.Globalization;
 using Net80211.Wlan.Demo;
+using Net80211.Wlan.Pcap;
 
 namespace Net80211.Wlan;
 
@@ -21,6 +22,7 @@ internal static class Program
         return args[0] switch
         {
             "demo" => Demo(args.AsSpan(1)),
+            "pcap" => PcapCommand.Run(args.AsSpan(1), Console.Out, Console.Error),
             _ => Fail($"unknown verb '{args[0]}'"),
         };
     }
@@ -59,6 +61,7 @@ internal static class Program
         w.WriteLine();
         w.WriteLine("verbs:");
         w.WriteLine("  demo [--seed N] [--seconds S]   simulated radios on the simulated air, with the medium's figures");
+        w.WriteLine("  pcap scan FILE                  the networks a pcap/pcapng capture shows, like ifconfig list scan");
         w.WriteLine("  help                            this text");
     }
 }
