@@ -27,10 +27,15 @@ internal static class Program
         };
     }
 
+    /// <summary><c>wlan demo [air] [--seed N] [--seconds S] [--pcap FILE]</c>: the station/AP demo, or with
+    /// <c>air</c> the medium on its own.</summary>
     private static int Demo(ReadOnlySpan<string> args)
     {
+        bool air = args.Length > 0 && args[0] == "air";
+        if (air) args = args[1..];
         ulong seed = 1;
         double seconds = 2;
+        string pcap = "net80211-demo.pcap";
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -41,11 +46,16 @@ internal static class Program
                 case "--seconds" when i + 1 < args.Length && double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out seconds) && seconds is > 0 and <= 60:
                     i++;
                     break;
+                case "--pcap" when i + 1 < args.Length && !air:
+                    pcap = args[++i];
+                    break;
                 default:
-                    return Fail($"demo: bad argument '{args[i]}' (usage: wlan demo [--seed N] [--seconds S])");
+                    return Fail($"demo: bad argument '{args[i]}' (usage: wlan demo [air] [--seed N] [--seconds S] [--pcap FILE])");
             }
         }
-        return AirDemo.Run(Console.Out, seed, TimeSpan.FromSeconds(seconds));
+        return air
+            ? AirDemo.Run(Console.Out, seed, TimeSpan.FromSeconds(seconds))
+            : StationDemo.Run(Console.Out, seed, TimeSpan.FromSeconds(seconds), pcap);
     }
 
     private static int Fail(string message)
@@ -60,7 +70,10 @@ internal static class Program
         w.WriteLine("usage: wlan <verb> [arguments]");
         w.WriteLine();
         w.WriteLine("verbs:");
-        w.WriteLine("  demo [--seed N] [--seconds S]   simulated radios on the simulated air, with the medium's figures");
+        w.WriteLine("  demo [--seed N] [--seconds S] [--pcap FILE]");
+        w.WriteLine("                                  an AP and a station on simulated radios: join, traffic, capture");
+        w.WriteLine("  demo air [--seed N] [--seconds S]");
+        w.WriteLine("                                  the simulated air alone: goodput per rate against the DCF maximum");
         w.WriteLine("  pcap scan FILE                  the networks a pcap/pcapng capture shows, like ifconfig list scan");
         w.WriteLine("  help                            this text");
     }

@@ -40,8 +40,6 @@ internal static class AirDemo
         o.WriteLine(Inv($"  goodput {hidden.GoodputMbps:0.00} Mb/s, collisions {hidden.Collisions}, retries {hidden.Retries}, frames dropped {hidden.Dropped}"));
         var visible = HiddenNode(seed, perRun, hearEachOther: true);
         o.WriteLine(Inv($"  same with A and C in range of each other: goodput {visible.GoodputMbps:0.00} Mb/s, collisions {visible.Collisions}"));
-        o.WriteLine();
-        o.WriteLine("(The station/AP demo with captures arrives with the opmodes; see docs/ARCHITECTURE.md.)");
         return 0;
     }
 
