@@ -133,14 +133,19 @@ public class Ieee80211Vap
         OpModeHandler = module.Attach(this);
     }
 
-    /// <summary>ieee80211_vap_attach: the VAP becomes visible on the radio with its final address.</summary>
-    public void Attach(MacAddress macAddress)
+    /// <summary>The VAP's media (iv_media): supported media words, the selected one, and status.</summary>
+    public Media.VapMedia Media { get; private set; } = null!;
+
+    /// <summary>ieee80211_vap_attach: the VAP becomes visible on the radio with its final address. A driver
+    /// with its own media change/status passes a <see cref="Media.VapMedia"/> of its own (or sets its hooks).</summary>
+    public void Attach(MacAddress macAddress, Media.VapMedia? media = null)
     {
         if (_ic is null) throw new InvalidOperationException("Setup must be called before Attach");
         if (IsAttached) throw new InvalidOperationException($"{Name} is already attached");
         if (!macAddress.IsZero) MacAddress = macAddress;
         if (MacAddress.IsZero) MacAddress = _ic.MacAddress;
         _ic.AddVap(this);
+        Media = media ?? new Media.VapMedia(this);
         IsAttached = true;
     }
 
