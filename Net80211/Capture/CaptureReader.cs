@@ -155,8 +155,7 @@ public sealed class CaptureReader : IDisposable
         PcapRecordHeader.TryRead(_buffer, _bigEndian, out PcapRecordHeader header);
         if (header.CapturedLength > MaxRecordLength) return Fail(CaptureError.RecordTooLarge);
         int length = (int)header.CapturedLength;
-        if (length > Remaining) return Fail(CaptureError.Truncated);
-        EnsureCapacity(length);
+        if (!TryEnsureCapacity(length, stillToRead: length)) return Fail(CaptureError.Truncated);
         if (!TryFill(0, length, out got)) return Fail(CaptureError.IoError);
         if (got < length) return Fail(CaptureError.Truncated);
         record = new CaptureRecord
@@ -301,8 +300,7 @@ public sealed class CaptureReader : IDisposable
             return Error(CaptureError.BadBlockLength, out error);
         }
         length = (int)total;
-        if (length - headerRead > Remaining) return Error(CaptureError.Truncated, out error);
-        EnsureCapacity(length);
+        if (!TryEnsureCapacity(length, stillToRead: length - headerRead)) return Error(CaptureError.Truncated, out error);
         if (!TryFill(headerRead, length - headerRead, out got)) return Error(CaptureError.IoError, out error);
         if (got < length - headerRead) return Error(CaptureError.Truncated, out error);
         if (Endian.ReadUInt32(_buffer.AsSpan(length - 4), _bigEndian) != total) return Error(CaptureError.BadBlockLength, out error);
@@ -328,10 +326,16 @@ public sealed class CaptureReader : IDisposable
         }
     }
 
-    private void EnsureCapacity(int length)
+    /// <summary>Makes room for <paramref name="length"/> octets, keeping what the buffer holds. Grows
+    /// rarely (a packet or block bigger than any before), and never when the rest of a seekable file
+    /// cannot hold the <paramref name="stillToRead"/> octets, so a bogus length costs no memory; a
+    /// short read catches the other truncations.</summary>
+    private bool TryEnsureCapacity(int length, int stillToRead)
     {
-        // Grows rarely (a packet or block bigger than any before); at most MaxBlockLength.
-        if (_buffer.Length < length) Array.Resize(ref _buffer, Math.Max(length, _buffer.Length * 2));
+        if (_buffer.Length >= length) return true;
+        if (stillToRead > Remaining) return false;
+        Array.Resize(ref _buffer, Math.Max(length, Math.Min(_buffer.Length * 2, MaxBlockLength)));
+        return true;
     }
 
     /// <summary>Reads up to <paramref name="count"/> octets into the buffer at <paramref name="offset"/>;

@@ -49,6 +49,10 @@ public readonly record struct RadiotapHeader
     private const int VendorNamespaceAlignment = 2;
     private const int VendorSkipLengthOffset = 4;
     private const int LastFixedField = (int)RadiotapField.LSig;
+    // RxInfo.Rate: 0x80 | MCS for HT.
+    private const byte HtRateFlag = 0x80;
+    // Radiotap's Channel field carries the low 16 bits of ChannelFlags.
+    private const ChannelFlags ChannelFlagsMask = (ChannelFlags)0xFFFF;
 
     /// <summary><c>it_len</c>: where the 802.11 frame starts. Ignored by <see cref="TryWrite"/>, which computes it.</summary>
     public int Length { get; init; }
@@ -310,10 +314,6 @@ public readonly record struct RadiotapHeader
             Antenna = Has(RadiotapFields.Antenna) ? Antenna : (byte)0,
         };
     }
-
-    // RxInfo.Rate: 0x80 | MCS for HT.
-    private const byte HtRateFlag = 0x80;
-    private const ChannelFlags ChannelFlagsMask = (ChannelFlags)0xFFFF;
 
     private static sbyte ClampDbm(int? dbm) => dbm is int v ? (sbyte)Math.Clamp(v, sbyte.MinValue, sbyte.MaxValue) : (sbyte)0;
 

@@ -232,6 +232,27 @@ public class CaptureReaderTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void RecordsLargerThanTheInitialBuffer_ReadToTheLastOctet(bool pcapng)
+    {
+        byte[] big = Enumerable.Range(0, 200_000).Select(i => (byte)i).ToArray();
+        byte[] file = pcapng
+            ? new CaptureBytes().SectionHeader().InterfaceDescription(LinkType.Ieee80211).EnhancedPacket(0, 0, Ack).EnhancedPacket(0, 1, big).ToArray()
+            : new CaptureBytes().PcapHeader(LinkType.Ieee80211, snapLength: 262_144).PcapRecord(0, 0, Ack).PcapRecord(0, 1, big).ToArray();
+        using CaptureReader reader = Open(file);
+        var records = ReadAll(reader, file.Length);
+        Assert.Equal(2, records.Count);
+        Assert.Equal(big, records[1].Data);
+        Assert.Equal(0, reader.ErrorCount);
+
+        // The same record cut short: counted, and no buffer is grown for it.
+        using CaptureReader cut = Open(file[..^1000]);
+        Assert.Single(ReadAll(cut, file.Length));
+        Assert.Equal(CaptureError.Truncated, cut.LastError);
+    }
+
     [Fact]
     public void NotACapture_IsRefusedAtOpen()
     {
