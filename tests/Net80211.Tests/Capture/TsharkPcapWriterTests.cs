@@ -3,6 +3,7 @@ using Net80211.Channels;
 using Net80211.Frames;
 using Net80211.Radio;
 using Net80211.Radiotap;
+using Net80211.Testing;
 using static Net80211.Tests.Capture.TestFrames;
 
 namespace Net80211.Tests.Capture;

@@ -98,3 +98,37 @@ public class ModeScenarioTests
 
     private sealed record HwsimRadioRef(Net80211.RadioDrivers.Hwsim.HwsimRadio Radio);
 }
+
+public class MonitorCaptureTests
+{
+    [Fact]
+    public void A_monitor_vap_captures_the_join_to_a_pcap_that_tshark_reads_cleanly()
+    {
+        var w = new ScenarioWorld(seed: 43);
+        w.HostAp(w.AddRadio(), "net80211");
+        var radio = w.AddRadio(new Position(5, 0));
+        var mon = radio.Ic.CreateVap(OpMode.Monitor).Vap!;
+        string path = Path.Combine(Path.GetTempPath(), $"net80211-monitor-{Environment.ProcessId}.pcap");
+        try
+        {
+            using (var capture = Net80211.Capture.VapCapture.Create(mon, path))
+            {
+                w.World.OnQueue(radio, mon.Up);
+                var sta = w.Station(radio, "net80211");
+                Assert.True(w.RunUntil(() => sta.State == Ieee80211State.Run, 20));
+                w.RunFor(0.3);
+                Assert.True(capture.FramesWritten > 10);
+            }
+            var frames = Tshark.Read(path);
+            Assert.DoesNotContain(frames, f => f.Malformed || f.Error);
+            var bySubtype = frames.GroupBy(f => f.TypeSubtype).ToDictionary(g => g.Key, g => g.Count());
+            // wlan.fc.type_subtype: 0x0008 beacon, 0x000b auth, 0x0000 assoc req, 0x0001 assoc resp, 0x001d ACK
+            Assert.True(bySubtype.GetValueOrDefault(0x0008) >= 2);
+            Assert.Equal(2, bySubtype.GetValueOrDefault(0x000b));
+            Assert.Equal(1, bySubtype.GetValueOrDefault(0x0000));
+            Assert.Equal(1, bySubtype.GetValueOrDefault(0x0001));
+            Assert.True(bySubtype.GetValueOrDefault(0x001d) >= 2);
+        }
+        finally { File.Delete(path); }
+    }
+}

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using Xunit;
 
-namespace Net80211.Tests.Capture;
+namespace Net80211.Testing;
 
 /// <summary>Runs Wireshark's tshark over a capture and reports each frame's type/subtype and
 /// whether tshark found it malformed or raised an error-level expert item.</summary>
-internal static class Tshark
+public static class Tshark
 {
     /// <summary>Expert severity "error" (PI_ERROR); malformed packets and bad FCS report it.</summary>
     private const long ErrorSeverity = 0x0080_0000;
