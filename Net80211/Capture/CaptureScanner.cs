@@ -213,7 +213,7 @@ public sealed class CaptureScanner
         int ssidWidth = "SSID/MESH ID".Length;
         for (int i = 0; i < networks.Count; i++)
         {
-            ssids[i] = SsidText.Format(networks[i].Ssid);
+            ssids[i] = Ssid.Format(networks[i].Ssid);
             ssidWidth = Math.Max(ssidWidth, ssids[i].Length);
         }
 

@@ -85,20 +85,12 @@ public sealed class ScanEntry
         HasRssi = true;
     }
 
-    /// <summary>The SSID as ifconfig prints it: the text when printable ASCII, else "0x" and hex.</summary>
-    public static string FormatSsid(ReadOnlySpan<byte> ssid)
-    {
-        foreach (byte b in ssid)
-            if (b is < 0x20 or > 0x7e) return "0x" + Convert.ToHexString(ssid).ToLowerInvariant();
-        return Encoding.ASCII.GetString(ssid);
-    }
-
     /// <summary>One line in the spirit of <c>ifconfig wlan0 list scan</c>:
     /// SSID, BSSID, channel, smoothed RSSI/noise, beacon interval, capabilities and security.</summary>
     public override string ToString()
     {
         var sb = new StringBuilder(96);
-        string ssid = SsidKnown ? FormatSsid(Ssid) : "<hidden>";
+        string ssid = SsidKnown ? Net80211.Ssid.Format(Ssid) : "<hidden>";
         sb.Append(CultureInfo.InvariantCulture, $"{ssid,-16} {Bssid} {Channel?.Ieee,3} {RssiDbm,6:F1}:{NoiseDbm} {BeaconIntervalTu,4} ");
         sb.Append(Capabilities.HasFlag(Frames.CapabilityInfo.Ess) ? 'E' : Capabilities.HasFlag(Frames.CapabilityInfo.Ibss) ? 'I' : '-');
         sb.Append(Capabilities.HasFlag(Frames.CapabilityInfo.Privacy) ? 'P' : '-');

@@ -139,15 +139,15 @@ public class CaptureScannerTests
     public void SsidText_IsPrintedLikeIfconfig(string hexOrText, string expected)
     {
         byte[] ssid = expected.StartsWith("0x", StringComparison.Ordinal) ? Convert.FromHexString(hexOrText) : System.Text.Encoding.ASCII.GetBytes(hexOrText);
-        Assert.Equal(expected, SsidText.Format(ssid));
+        Assert.Equal(expected, Net80211.Ssid.Format(ssid));
     }
 
     [Fact]
     public void SsidText_LongSsidsAreCut()
     {
-        Assert.Equal("abcdefghij...", SsidText.Format("abcdefghijklmnopqrstuvwxyz"u8, width: 13));
+        Assert.Equal("abcdefghij...", Net80211.Ssid.Format("abcdefghijklmnopqrstuvwxyz"u8, width: 13));
         byte[] binary = Enumerable.Repeat((byte)0xff, 32).ToArray();
-        string shown = SsidText.Format(binary);
+        string shown = Net80211.Ssid.Format(binary);
         Assert.Equal(32, shown.Length);
         Assert.StartsWith("0xffff", shown, StringComparison.Ordinal);
         Assert.EndsWith("...", shown, StringComparison.Ordinal);

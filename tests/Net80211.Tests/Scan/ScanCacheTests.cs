@@ -31,7 +31,7 @@ public class ScanCacheTests
         Assert.Same(e, cache.Find(ApA));
         Assert.Equal(ApA, e.Bssid);
         Assert.Equal(ApA, e.TransmitterAddress);
-        Assert.Equal("home", ScanEntry.FormatSsid(e.Ssid));
+        Assert.Equal("home", Net80211.Ssid.Format(e.Ssid));
         Assert.Equal(6, e.Channel.Ieee);
         Assert.Equal((ushort)102, e.BeaconIntervalTu);
         Assert.Equal((ushort)(CapabilityInfo.Ess | CapabilityInfo.Privacy), e.CapabilityInfo);
@@ -124,15 +124,15 @@ public class ScanCacheTests
         Assert.Contains("<hidden>", e.ToString(), StringComparison.Ordinal);
 
         Record(cache, hidden with { ProbeResponse = true, Ssid = BeaconSpec.Ascii("secret") });
-        Assert.Equal("secret", ScanEntry.FormatSsid(e.Ssid));
+        Assert.Equal("secret", Net80211.Ssid.Format(e.Ssid));
         Assert.True(e.HiddenSsid);   // still a hidden network; we just know its name now
 
         Record(cache, hidden with { Ssid = new byte[6] });   // zeros of the real length: also hidden
-        Assert.Equal("secret", ScanEntry.FormatSsid(e.Ssid));
+        Assert.Equal("secret", Net80211.Ssid.Format(e.Ssid));
         Assert.True(e.HiddenSsid);
 
         Record(cache, hidden with { Ssid = BeaconSpec.Ascii("open-now") });
-        Assert.Equal("open-now", ScanEntry.FormatSsid(e.Ssid));
+        Assert.Equal("open-now", Net80211.Ssid.Format(e.Ssid));
         Assert.False(e.HiddenSsid);
     }
 
@@ -207,7 +207,7 @@ public class ScanCacheTests
         Record(cache, new BeaconSpec { Bssid = ApA, Ssid = BeaconSpec.Ascii("beta") });
         Record(cache, new BeaconSpec { Bssid = ApA.WithLocalBit(2), Ssid = [] });
         Assert.Equal(["", "alpha", "beta:0a", "beta:0b"],
-            cache.Entries.Select(e => ScanEntry.FormatSsid(e.Ssid) + (e.Ssid.Length == 4 ? ":" + e.Bssid.ToString()[^2..] : "")));
+            cache.Entries.Select(e => Net80211.Ssid.Format(e.Ssid) + (e.Ssid.Length == 4 ? ":" + e.Bssid.ToString()[^2..] : "")));
     }
 
     [Fact]

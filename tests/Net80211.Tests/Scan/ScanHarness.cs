@@ -78,7 +78,7 @@ internal sealed class ScanHarness : IScanClient
     public void SendProbeRequest(Ieee80211Channel channel, ReadOnlySpan<byte> ssid)
     {
         Flush();
-        string text = ScanEntry.FormatSsid(ssid);
+        string text = Net80211.Ssid.Format(ssid);
         Probes.Add((NowMs, channel.Ieee, text));
         Log.Add(Stamp($"probe ch{channel.Ieee} '{text}'"));
         OnProbe?.Invoke(channel, ssid.ToArray());
