@@ -71,19 +71,3 @@ public interface IRateControl
 
 /// <summary>What a driver reports to rate control (struct ieee80211_ratectl_tx_status).</summary>
 public readonly record struct RateControlTxStatus(bool Success, int Retries, byte FinalRate, int FrameLength);
-
-/// <summary>A cipher module (struct ieee80211_cipher, ieee80211_crypto_register): the contract the
-/// Crypto project implements for none, WEP, TKIP, CCMP, GCMP and BIP.</summary>
-public interface ICipherModule
-{
-    /// <summary>Cipher name as ifconfig prints it ("AES-CCM", "TKIP").</summary>
-    string Name { get; }
-    /// <summary>RSN suite selector (OUI 00-0F-AC and type, big-endian in one uint).</summary>
-    uint SuiteSelector { get; }
-    /// <summary>Bytes the cipher adds in front of the payload (IV/PN header).</summary>
-    int HeaderLength { get; }
-    /// <summary>Bytes the cipher adds after the payload (ICV/MIC on the MPDU).</summary>
-    int TrailerLength { get; }
-    /// <summary>Bytes of MSDU-level MIC (TKIP Michael), 0 for others.</summary>
-    int MicLength { get; }
-}

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Net80211.Radio;
+using Net80211.Security;
 
 namespace Net80211.Modules;
 

@@ -1,3 +1,4 @@
+using Net80211.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Net80211.Packets;

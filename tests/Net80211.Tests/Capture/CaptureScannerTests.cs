@@ -31,9 +31,9 @@ public class CaptureScannerTests
     public void HiddenBeacon_IsNamedByAProbeResponse_AndCountsAddUp()
     {
         var scanner = new CaptureScanner();
-        Add(scanner, Beacon(Ap, new byte[4], 6, Security.Wpa2));
-        Add(scanner, Beacon(Ap, new byte[4], 6, Security.Wpa2));
-        Add(scanner, Beacon(Ap, "home"u8, 6, Security.Wpa2, probeResponse: true, destination: Sta));
+        Add(scanner, Beacon(Ap, new byte[4], 6, TestSecurity.Wpa2));
+        Add(scanner, Beacon(Ap, new byte[4], 6, TestSecurity.Wpa2));
+        Add(scanner, Beacon(Ap, "home"u8, 6, TestSecurity.Wpa2, probeResponse: true, destination: Sta));
         Add(scanner, Data(Sta, Ap, toAp: true, qos: true, EapolEtherType, new byte[20]));
         Add(scanner, Data(Ap, Sta, toAp: false, qos: false, EapolEtherType, new byte[20]));
         Add(scanner, Data(Ap, Sta, toAp: false, qos: false, ExperimentalEtherType, new byte[20]));
@@ -59,7 +59,7 @@ public class CaptureScannerTests
     public void ChannelAndSignal_FromTheRadioHeader_WhenNoDsParameterSet()
     {
         var scanner = new CaptureScanner();
-        byte[] beacon = Beacon(Ap, "five"u8, 0, Security.Open);
+        byte[] beacon = Beacon(Ap, "five"u8, 0, TestSecurity.Open);
         Add(scanner, Radiotap(beacon, 5180, -70, -95), LinkType.Ieee80211Radiotap);
         Add(scanner, Radiotap(beacon, 5180, -52, -94), LinkType.Ieee80211Radiotap);
         Add(scanner, Radiotap(beacon, 5180, -80, -96), LinkType.Ieee80211Radiotap);
@@ -75,9 +75,9 @@ public class CaptureScannerTests
     public void Security_OpenWepWpa()
     {
         var scanner = new CaptureScanner();
-        Add(scanner, Beacon(Ap, "a"u8, 1, Security.Open));
-        Add(scanner, Beacon(Ap2, "b"u8, 1, Security.Wep));
-        Add(scanner, Beacon(Sta, "c"u8, 1, Security.Wpa));
+        Add(scanner, Beacon(Ap, "a"u8, 1, TestSecurity.Open));
+        Add(scanner, Beacon(Ap2, "b"u8, 1, TestSecurity.Wep));
+        Add(scanner, Beacon(Sta, "c"u8, 1, TestSecurity.Wpa));
         Assert.Equal(["open", "WEP", "WPA(TKIP/PSK)"], scanner.Networks.Select(n => n.Security.ToString()));
         Assert.Equal([SecurityKind.Open, SecurityKind.Wep, SecurityKind.Wpa], scanner.Networks.Select(n => n.Security.Kind));
     }
@@ -110,8 +110,8 @@ public class CaptureScannerTests
     public void Format_IsSortedBySsidThenBssid_OneLinePerBss()
     {
         var scanner = new CaptureScanner();
-        Add(scanner, Beacon(Ap2, "beta"u8, 11, Security.Wpa2));
-        Add(scanner, Beacon(Ap2, "beta"u8, 11, Security.Wpa2));
+        Add(scanner, Beacon(Ap2, "beta"u8, 11, TestSecurity.Wpa2));
+        Add(scanner, Beacon(Ap2, "beta"u8, 11, TestSecurity.Wpa2));
         Add(scanner, Beacon(Sta, "alpha"u8, 1));
         Add(scanner, Beacon(Ap, "alpha"u8, 6));
         Add(scanner, Beacon(MacAddress.Parse("02:00:00:00:00:77"), [0xb2, 0xe2, 0xca, 0xd4, 0x0a], 3));

@@ -13,7 +13,7 @@ internal static class TestFrames
 
     private static readonly byte[] Rates = [0x82, 0x84, 0x8B, 0x96, 0x0C, 0x12, 0x18, 0x24, 0x30, 0x48, 0x60, 0x6C];
 
-    public enum Security
+    public enum TestSecurity
     {
         Open,
         Wep,
@@ -21,14 +21,14 @@ internal static class TestFrames
         Wpa2,
     }
 
-    public static byte[] Elements(ReadOnlySpan<byte> ssid, byte channel, Security security)
+    public static byte[] Elements(ReadOnlySpan<byte> ssid, byte channel, TestSecurity security)
     {
         byte[] buf = new byte[512];
         int n = 0;
         n += Written(new SsidElement(ssid).TryWrite(buf.AsSpan(n), out int w), w);
         n += Written(SupportedRatesElement.TryWriteRateSet(buf.AsSpan(n), Rates, out w), w);
         if (channel != 0) n += Written(new DsParameterSetElement(channel).TryWrite(buf.AsSpan(n), out w), w);
-        if (security == Security.Wpa2)
+        if (security == TestSecurity.Wpa2)
         {
             ReadOnlySpan<uint> pairwise = [(uint)CipherSuite.Ccmp128];
             ReadOnlySpan<uint> akms = [(uint)AkmSuite.Psk];
@@ -41,7 +41,7 @@ internal static class TestFrames
             };
             n += Written(rsn.TryWrite(buf.AsSpan(n), out w), w);
         }
-        if (security == Security.Wpa)
+        if (security == TestSecurity.Wpa)
         {
             ReadOnlySpan<uint> pairwise = [(uint)CipherSuite.WpaTkip];
             ReadOnlySpan<uint> akms = [(uint)AkmSuite.WpaPsk];
@@ -57,10 +57,10 @@ internal static class TestFrames
         return buf[..n];
     }
 
-    public static byte[] Beacon(MacAddress bssid, ReadOnlySpan<byte> ssid, byte channel, Security security = Security.Open,
+    public static byte[] Beacon(MacAddress bssid, ReadOnlySpan<byte> ssid, byte channel, TestSecurity security = TestSecurity.Open,
         bool probeResponse = false, MacAddress? destination = null, ushort sequence = 0)
     {
-        CapabilityInfo caps = CapabilityInfo.Ess | CapabilityInfo.ShortSlotTime | (security == Security.Open ? 0 : CapabilityInfo.Privacy);
+        CapabilityInfo caps = CapabilityInfo.Ess | CapabilityInfo.ShortSlotTime | (security == TestSecurity.Open ? 0 : CapabilityInfo.Privacy);
         var body = new BeaconFrame { Timestamp = 1234, BeaconInterval = 100, Capabilities = caps, Elements = Elements(ssid, channel, security) };
         byte[] bodyBuffer = new byte[1024];
         Assert.True(body.TryWrite(bodyBuffer, out int bodyLength));
@@ -70,7 +70,7 @@ internal static class TestFrames
 
     public static byte[] ProbeRequest(MacAddress source)
     {
-        var body = new ProbeRequestFrame { Elements = Elements([], 0, Security.Open) };
+        var body = new ProbeRequestFrame { Elements = Elements([], 0, TestSecurity.Open) };
         byte[] bodyBuffer = new byte[1024];
         Assert.True(body.TryWrite(bodyBuffer, out int bodyLength));
         return Management(ManagementSubtype.ProbeRequest, MacAddress.Broadcast, source, MacAddress.Broadcast, 1, bodyBuffer.AsSpan(0, bodyLength));
@@ -90,7 +90,7 @@ internal static class TestFrames
         {
             Capabilities = CapabilityInfo.Ess | CapabilityInfo.ShortSlotTime,
             ListenInterval = 10,
-            Elements = Elements(ssid, 0, Security.Wpa2),
+            Elements = Elements(ssid, 0, TestSecurity.Wpa2),
         };
         byte[] bodyBuffer = new byte[1024];
         Assert.True(body.TryWrite(bodyBuffer, out int bodyLength));
@@ -104,7 +104,7 @@ internal static class TestFrames
             Capabilities = CapabilityInfo.Ess | CapabilityInfo.Privacy,
             StatusCode = StatusCode.Success,
             Aid = 1,
-            Elements = Elements(default, 0, Security.Open)[2..], // rates only (skip the empty SSID element)
+            Elements = Elements(default, 0, TestSecurity.Open)[2..], // rates only (skip the empty SSID element)
         };
         byte[] bodyBuffer = new byte[1024];
         Assert.True(body.TryWrite(bodyBuffer, out int bodyLength));

@@ -21,9 +21,9 @@ public class TsharkPcapWriterTests
         byte[] payload = Enumerable.Range(0, 64).Select(i => (byte)i).ToArray();
         return
         [
-            (Beacon(Ap, "net80211"u8, 6, Security.Wpa2), BeaconType),
+            (Beacon(Ap, "net80211"u8, 6, TestSecurity.Wpa2), BeaconType),
             (ProbeRequest(Sta), ProbeRequestType),
-            (Beacon(Ap, "net80211"u8, 6, Security.Wpa2, probeResponse: true, destination: Sta), ProbeResponse),
+            (Beacon(Ap, "net80211"u8, 6, TestSecurity.Wpa2, probeResponse: true, destination: Sta), ProbeResponse),
             (Ack(Ap), AckType),
             (Authentication(Sta, Ap, Ap, 1), Auth),
             (Authentication(Ap, Sta, Ap, 2), Auth),
