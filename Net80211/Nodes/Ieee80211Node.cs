@@ -65,6 +65,18 @@ public sealed class Ieee80211Node
     /// <summary>Frees any partially reassembled frames (the node is going away).</summary>
     internal void ReleaseReassembly() => _reassembly?.Clear();
 
+    /// <summary>The pairwise key (PTK's TK) installed for this peer, null before the handshake.</summary>
+    public Security.ICipherKey? PairwiseKey { get; internal set; }
+
+    /// <summary>Negotiated protected management frames with this peer.</summary>
+    public bool MfpEnabled { get; set; }
+
+    /// <summary>The peer's RSN or WPA element as it sent it (association request / beacon).</summary>
+    public byte[]? RsnElement { get; set; }
+
+    /// <summary>Per-node state the security layer keeps (the 4-way handshake, its timer).</summary>
+    public object? SecurityState { get; set; }
+
     /// <summary>Per-node state an opmode keeps (auth sequence, challenge, handshake).</summary>
     public object? OpModeState { get; set; }
 

@@ -140,6 +140,8 @@ public struct PacketMetadata
     public PacketFlags Flags;
     /// <summary>Traffic identifier 0..15, or -1 for none (non-QoS).</summary>
     public sbyte Tid;
+    /// <summary>Key ID the frame was decrypted with (when <see cref="PacketFlags.Encrypted"/>).</summary>
+    public byte KeyIndex;
     /// <summary>WMM access category 0..3 (BE, BK, VI, VO).</summary>
     public byte AccessCategory;
     /// <summary>Rate in 500 kb/s units (IEEE rate code without the basic bit); 0 = let rate control choose.</summary>

@@ -64,6 +64,14 @@ public interface IIeee80211Driver
     /// <summary>ic_wme.wme_update: WMM parameters changed. Returns 0 or an errno.</summary>
     int WmeUpdate(Ieee80211Com ic) => 0;
 
+    /// <summary>iv_key_set: a key was installed. A driver that does this cipher in hardware
+    /// (<see cref="Ieee80211Com.CryptoCaps"/>) loads it and returns true; the stack then leaves the frames of
+    /// that key to the hardware. The default (software crypto) returns false.</summary>
+    bool KeySet(Vaps.Ieee80211Vap vap, Ieee80211Node? node, Security.ICipherKey key) => false;
+
+    /// <summary>iv_key_delete: a key was removed.</summary>
+    void KeyDelete(Vaps.Ieee80211Vap vap, Ieee80211Node? node, Security.ICipherKey key) { }
+
     /// <summary>ic_updateslot: short/long slot time changed.</summary>
     void UpdateSlot(Ieee80211Com ic) { }
 }

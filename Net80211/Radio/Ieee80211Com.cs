@@ -58,6 +58,9 @@ public sealed partial class Ieee80211Com
     /// <summary>Driver-reported firmware/hardware description, for status and sysctl.</summary>
     public string? FirmwareVersion { get; set; }
 
+    /// <summary>Source of nonces and keys: the OS CSPRNG, or a seeded stream in a simulation.</summary>
+    public Security.IRandomSource Random { get; set; } = Security.CryptoRandomSource.Instance;
+
     /// <summary>The shared hardware send queue(s).</summary>
     public HardwareSendQueue SendQueue { get; set; } = new();
 

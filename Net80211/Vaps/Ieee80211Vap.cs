@@ -97,6 +97,15 @@ public class Ieee80211Vap
         get => Aids.Limit;
         set => Aids.Limit = value;
     }
+    /// <summary>Security configuration (authmode, passphrase, ciphers, MFP).</summary>
+    public Security.SecuritySettings Security { get; } = new();
+    /// <summary>Installed group keys and IGTKs.</summary>
+    public Security.KeyTable Keys => _keys ??= new Security.KeyTable(this);
+    private Security.KeyTable? _keys;
+    /// <summary>Our RSN (or WPA) element for beacons, probe responses and association requests; set by the
+    /// security layer from <see cref="Security"/>.</summary>
+    public byte[]? RsnElement { get; set; }
+
     /// <summary>The reason code and time of the last failure, for status reports.</summary>
     public VapFailure? LastFailure { get; set; }
 

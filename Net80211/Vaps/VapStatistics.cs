@@ -16,6 +16,12 @@ public sealed class VapStatistics
     public long RxNotAssociated;
     public long RxNoPrivacy;
     public long RxDecryptFailed;
+    public long RxNoKey;
+    public long RxReplay;
+    public long RxIntegrityFailure;
+    public long RxMsduMicFailure;
+    public long RxUnprotected;
+    public long TxNoKey;
     public long RxMalformed;
     public long RxUnsupportedSubtype;
     public long RxDropped;

@@ -41,6 +41,8 @@ public sealed class HwsimWorld
             options = options with { MacAddress = MacAddress.FromUInt64(0x0200_0000_0000UL | ((ulong)index << 8)) };
         var radio = new HwsimRadio(name, Medium, Scheduler.CreateWorkQueue(name), Modules, Pool, options);
         radio.Ic.Units = Units;
+        // Nonces and keys from the world's seed, so a secured scenario replays byte for byte.
+        radio.Ic.Random = new Security.DeterministicRandomSource(Scheduler.CreateRandom("keys:" + name));
         radio.Attach();
         _radios.Add(radio);
         return radio;

@@ -153,7 +153,7 @@ public sealed class AdhocMode : OpModeBase, IScanClient
         }
         node ??= Neighbour(header.TransmitterAddress);
         if (fc.DataSubtype is DataSubtype.Null or DataSubtype.QosNull) { frame.Free(); return; }
-        if (Data.TryDecapsulate(frame, node, out var msdu, out _)) Data.Deliver(msdu);
+        if (Data.TryDecapsulate(frame, node, out var msdu, out _)) DeliverOrHandle(msdu, node);
     }
 
     public override void Output(Packet ethernetFrame)

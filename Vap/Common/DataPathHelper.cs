@@ -2,6 +2,7 @@ using Net80211.DataPath;
 using Net80211.Frames;
 using Net80211.Nodes;
 using Net80211.Packets;
+using Net80211.Security;
 using Net80211.Vaps;
 
 namespace Net80211.Vap.Common;
@@ -27,6 +28,9 @@ public sealed class DataPathHelper
 
     public DataPathHelper(Ieee80211Vap vap) => _vap = vap;
 
+    /// <summary>A TKIP Michael MIC failed on a frame from this node: countermeasures bookkeeping.</summary>
+    public Action<Ieee80211Node>? MsduMicFailed { get; set; }
+
     /// <summary>Reassembles (when fragmented) and decapsulates a received data frame into an 802.3 frame.
     /// The helper owns <paramref name="frame"/>. False when it was consumed (held as a fragment, or dropped
     /// and counted); true with <paramref name="msdu"/> (the caller's) holding the whole 802.3 frame.</summary>
@@ -46,6 +50,18 @@ public sealed class DataPathHelper
         }
         frame = whole!;
         int length = frame.Length;
+        // demic: the MSDU-level MIC (TKIP Michael) is checked on the whole MSDU.
+        if ((frame.Meta.Flags & PacketFlags.Encrypted) != 0 && FrameHeader.TryRead(frame.Data, out var h, out _))
+        {
+            var key = h.Address1.IsGroup ? vap.Keys.Group(frame.Meta.KeyIndex) : node.PairwiseKey ?? vap.Keys.Group(frame.Meta.KeyIndex);
+            if (key is not null && key.Cipher.MsduMicLength > 0 && key.VerifyMsduMic(frame, h.Length) != CipherResult.Ok)
+            {
+                Interlocked.Increment(ref vap.Stats.RxMsduMicFailure);
+                MsduMicFailed?.Invoke(node);
+                frame.Free();
+                return false;
+            }
+        }
         if (!Decapsulation.TryDecapsulate(frame, out var info, out _))
         {
             Interlocked.Increment(ref vap.Stats.RxMalformed);
@@ -60,6 +76,24 @@ public sealed class DataPathHelper
         return true;
     }
 
+    /// <summary>encap: protect the MPDU (when there is a key) and hand it to the driver.</summary>
+    private void Send(Packet mpdu, ICipherKey? key, int headerLength)
+    {
+        if (key is not null && !key.Encapsulate(mpdu, headerLength))
+        {
+            DropOutput(mpdu);
+            return;
+        }
+        _vap.Ic.ParentTransmit(mpdu);
+    }
+
+    private void DropOutput(Packet frame)
+    {
+        Interlocked.Increment(ref _vap.Stats.TxDropped);
+        _vap.Interface.CountOutputError();
+        frame.Free();
+    }
+
     /// <summary>Hands a decapsulated 802.3 frame up the VAP's interface.</summary>
     public void Deliver(Packet msdu) => _vap.Interface.Deliver(msdu);
 
@@ -70,6 +104,22 @@ public sealed class DataPathHelper
         var vap = _vap;
         var ic = vap.Ic;
         int msduLength = ethernetFrame.Length;
+        bool eapol = FrameCrypto.IsEapol(ethernetFrame.Data);
+        bool groupFrame = ethernetFrame.Length >= 6 && MacAddress.Read(ethernetFrame.Data).IsGroup;
+        ICipherKey? key = null;
+        if (vap.Security.Privacy)
+        {
+            key = FrameCrypto.TransmitKey(vap, node, groupFrame);
+            // Handshake frames go in the clear until the pairwise key is in (802.1X controlled port).
+            if (eapol && node.PairwiseKey is null) key = null;
+            else if (key is null)
+            {
+                Interlocked.Increment(ref vap.Stats.TxNoKey);
+                vap.Interface.CountOutputError();
+                ethernetFrame.Free();
+                return;
+            }
+        }
         bool qos = (node.Flags & NodeFlags.Qos) != 0 && (vap.Flags & VapFlags.Wme) != 0;
         var p = new EncapParams(node, (EncapDirection)direction)
         {
@@ -93,6 +143,12 @@ public sealed class DataPathHelper
         else rate = vap.RateControl?.Rate(node, ethernetFrame.Length) ?? 0;
         if (rate == 0) rate = node.Rates.Count > 0 ? node.Rates.MaxRate : txp.MulticastRate;
         node.TxRate = rate;
+        if (eapol)
+        {
+            // EAPOL at the management rate, as net80211 sends it (M_EAPOL).
+            rate = txp.ManagementRate;
+            ethernetFrame.Meta.Flags |= PacketFlags.Eapol;
+        }
         ethernetFrame.Node = node;
         ethernetFrame.Meta.Rate = rate;
         ethernetFrame.Meta.MaxRetries = group ? (byte)1 : (byte)(txp.MaxRetry + 1);
@@ -100,16 +156,23 @@ public sealed class DataPathHelper
         node.Stats.TxBytes += msduLength;
         vap.Interface.CountOutput(msduLength);
 
-        if (group || !Fragmentation.NeedsFragmentation(ethernetFrame.Length, vap.FragmentThreshold))
+        int headerLength = FrameHeader.GetHeaderLength(new FrameControl(System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(ethernetFrame.Data)));
+        // enmic: the MSDU-level MIC (TKIP Michael) goes on before fragmentation.
+        if (key is not null && !key.AddMsduMic(ethernetFrame, headerLength))
         {
-            ic.ParentTransmit(ethernetFrame);
+            DropOutput(ethernetFrame);
+            return;
+        }
+        int overhead = key is null ? 0 : key.Cipher.HeaderLength + key.Cipher.TrailerLength;
+        if (group || !Fragmentation.NeedsFragmentation(ethernetFrame.Length, vap.FragmentThreshold, overhead))
+        {
+            Send(ethernetFrame, key, headerLength);
             return;
         }
         _fragments.Clear();
-        if (!Fragmentation.TryFragment(ethernetFrame, vap.FragmentThreshold, ic.Pool, _fragments, out _))
+        if (!Fragmentation.TryFragment(ethernetFrame, vap.FragmentThreshold, ic.Pool, _fragments, out _, overhead))
         {
-            Interlocked.Increment(ref vap.Stats.TxDropped);
-            ethernetFrame.Free();
+            DropOutput(ethernetFrame);
             return;
         }
         foreach (var fragment in _fragments)
@@ -117,7 +180,7 @@ public sealed class DataPathHelper
             fragment.Node = node;
             fragment.Meta.Rate = rate;
             fragment.Meta.MaxRetries = (byte)(txp.MaxRetry + 1);
-            ic.ParentTransmit(fragment);
+            Send(fragment, key, headerLength);
         }
         _fragments.Clear();
     }

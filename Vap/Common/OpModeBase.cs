@@ -59,6 +59,12 @@ public abstract class OpModeBase : IOpMode
         {
             case FrameType.Management:
                 if (node is not null) node.Stats.RxManagement++;
+                if (header.FrameControl.Protected)
+                {
+                    // A robust management frame protected with the pairwise key (802.11w).
+                    if (!FrameCrypto.TryDecrypt(Vap, frame, header, node)) return;
+                    FrameHeader.TryRead(frame.Data, out header, out _);
+                }
                 ReceiveManagement(frame, header, node);
                 frame.Free();
                 break;
@@ -72,6 +78,18 @@ public abstract class OpModeBase : IOpMode
                         Drop(frame, ref Vap.Stats.RxDuplicate);
                         return;
                     }
+                }
+                if (header.FrameControl.Protected)
+                {
+                    if (!FrameCrypto.TryDecrypt(Vap, frame, header, node)) return;
+                    FrameHeader.TryRead(frame.Data, out header, out _);
+                }
+                else if (Vap.Security.Privacy && header.FrameControl.DataSubtype is not (DataSubtype.Null or DataSubtype.QosNull)
+                         && !FrameCrypto.IsEapolMpdu(frame.Data, header.Length))
+                {
+                    // Privacy is on: only the handshake itself may come in the clear (12.6.8, 802.1X port).
+                    Drop(frame, ref Vap.Stats.RxUnprotected);
+                    return;
                 }
                 ReceiveData(frame, header, node);
                 break;
@@ -91,6 +109,29 @@ public abstract class OpModeBase : IOpMode
     public virtual Packet? BuildBeacon() => null;
 
     public virtual void Detach() { }
+
+    /// <summary>
+    /// A decapsulated 802.3 frame: EAPOL goes to the mode's security handler (<see cref="ReceiveEapol"/>),
+    /// anything else up the interface — but only once the peer is authorized when privacy is on.
+    /// </summary>
+    protected void DeliverOrHandle(Packet msdu, Ieee80211Node node)
+    {
+        if (FrameCrypto.IsEapol(msdu.Data))
+        {
+            ReceiveEapol(node, msdu.Data[14..]);
+            msdu.Free();
+            return;
+        }
+        if (Vap.Security.Privacy && (node.Flags & NodeFlags.Authorized) == 0)
+        {
+            Drop(msdu, ref Vap.Stats.RxUnprotected);
+            return;
+        }
+        Data.Deliver(msdu);
+    }
+
+    /// <summary>An EAPOL PDU (802.1X header first) from <paramref name="node"/>. Default: counted and ignored.</summary>
+    protected virtual void ReceiveEapol(Ieee80211Node node, ReadOnlySpan<byte> eapol) => Interlocked.Increment(ref Vap.Stats.RxDropped);
 
     /// <summary>Frees a frame and counts it under <paramref name="counter"/>.</summary>
     protected static void Drop(Packet frame, ref long counter)

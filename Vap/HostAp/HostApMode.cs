@@ -273,6 +273,12 @@ public sealed class HostApMode(Ieee80211Vap vap) : OpModeBase(vap)
             return;
         }
         if (!Data.TryDecapsulate(frame, node, out var msdu, out var destination)) return;
+        if (FrameCrypto.IsEapol(msdu.Data) || (Vap.Security.Privacy && (node.Flags & NodeFlags.Authorized) == 0))
+        {
+            // The handshake, or anything from a station whose port is still closed: never relayed.
+            DeliverOrHandle(msdu, node);
+            return;
+        }
 
         // apbridge: frames for another station of ours go straight back out; group frames go both up and out.
         if ((Vap.Flags & VapFlags.ApBridge) != 0)
@@ -287,7 +293,7 @@ public sealed class HostApMode(Ieee80211Vap vap) : OpModeBase(vap)
                 return;
             }
         }
-        Data.Deliver(msdu);
+        DeliverOrHandle(msdu, node);
     }
 
     /// <summary>From the AP's own interface: unicast to an associated station, group frames to all.</summary>

@@ -381,7 +381,7 @@ public sealed class StationMode : OpModeBase, IScanClient
             frame.Free();
             return;
         }
-        if (Data.TryDecapsulate(frame, node, out var msdu, out _)) Data.Deliver(msdu);
+        if (Data.TryDecapsulate(frame, node, out var msdu, out _)) DeliverOrHandle(msdu, node);
     }
 
     public override void Output(Packet ethernetFrame)

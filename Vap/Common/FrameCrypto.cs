@@ -1,0 +1,82 @@
+using Net80211.Frames;
+using Net80211.Nodes;
+using Net80211.Packets;
+using Net80211.Security;
+using Net80211.Vaps;
+
+namespace Net80211.Vap.Common;
+
+/// <summary>
+/// Applying a VAP's keys to frames (ieee80211_crypto_encap / _decap): which key protects or opens a frame,
+/// and the drop counting when none does. The cipher work itself is the key's.
+/// </summary>
+internal static class FrameCrypto
+{
+    /// <summary>EtherType of EAPOL (IEEE 802.1X): the handshake frames, which may go before keys exist.</summary>
+    public const ushort EapolEtherType = 0x888E;
+
+    /// <summary>Is this 802.3 frame (DA SA type ...) an EAPOL frame?</summary>
+    public static bool IsEapol(ReadOnlySpan<byte> ethernetFrame)
+        => ethernetFrame.Length >= 14 && ethernetFrame[12] == 0x88 && ethernetFrame[13] == 0x8E;
+
+    /// <summary>Is this unprotected 802.11 data frame an EAPOL frame (LLC/SNAP with the EAPOL type)?</summary>
+    public static bool IsEapolMpdu(ReadOnlySpan<byte> frame, int headerLength)
+        => frame.Length >= headerLength + 8 && frame[headerLength] == 0xAA && frame[headerLength + 1] == 0xAA
+           && frame[headerLength + 6] == 0x88 && frame[headerLength + 7] == 0x8E;
+
+    /// <summary>The key a frame to <paramref name="node"/> goes out with: the pairwise key for unicast,
+    /// the group transmit key for group frames (and static WEP keys for either).</summary>
+    public static ICipherKey? TransmitKey(Ieee80211Vap vap, Ieee80211Node node, bool group)
+    {
+        if (!group && node.PairwiseKey is { } pairwise) return pairwise;
+        return vap.Keys.GroupTransmitKey;
+    }
+
+    /// <summary>
+    /// Opens a protected MPDU in place. The key is the sender's pairwise key for unicast frames, the group
+    /// key with the frame's key ID for group frames (and static WEP keys). Returns false after counting and
+    /// freeing the frame when it cannot be opened.
+    /// </summary>
+    public static bool TryDecrypt(Ieee80211Vap vap, Packet frame, in FrameHeader header, Ieee80211Node? node)
+    {
+        int hdr = header.Length;
+        var data = frame.Data;
+        if (data.Length < hdr + 4)
+        {
+            Drop(vap, frame, ref vap.Stats.RxDecryptFailed);
+            return false;
+        }
+        int keyIndex = data[hdr + 3] >> 6;
+        ICipherKey? key = !header.Address1.IsGroup && node?.PairwiseKey is { } pk ? pk : vap.Keys.Group(keyIndex);
+        if (key is null)
+        {
+            Drop(vap, frame, ref vap.Stats.RxNoKey);
+            return false;
+        }
+        int tid = header.FrameControl.IsQosData ? header.QosControl.Tid : Ieee80211Node.NonQosTid;
+        var result = key.Decapsulate(frame, hdr, tid);
+        switch (result)
+        {
+            case CipherResult.Ok:
+                frame.Meta.Flags |= PacketFlags.Encrypted;
+                frame.Meta.KeyIndex = (byte)key.KeyIndex;
+                return true;
+            case CipherResult.Replay:
+                Drop(vap, frame, ref vap.Stats.RxReplay);
+                return false;
+            case CipherResult.IntegrityFailure:
+                Drop(vap, frame, ref vap.Stats.RxIntegrityFailure);
+                return false;
+            default:
+                Drop(vap, frame, ref vap.Stats.RxDecryptFailed);
+                return false;
+        }
+    }
+
+    private static void Drop(Ieee80211Vap vap, Packet frame, ref long counter)
+    {
+        Interlocked.Increment(ref counter);
+        vap.Interface.CountInputError();
+        frame.Free();
+    }
+}
