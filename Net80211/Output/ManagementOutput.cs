@@ -30,7 +30,7 @@ public static class ManagementOutput
     public static CapabilityInfo Capabilities(Ieee80211Vap vap)
     {
         var caps = vap.Mode == OpMode.Ibss ? CapabilityInfo.Ibss : CapabilityInfo.Ess;
-        if ((vap.Flags & VapFlags.Privacy) != 0) caps |= CapabilityInfo.Privacy;
+        if ((vap.Flags & VapFlags.Privacy) != 0 || vap.Security.Privacy) caps |= CapabilityInfo.Privacy;
         if ((vap.Flags & VapFlags.ShortPreamble) != 0) caps |= CapabilityInfo.ShortPreamble;
         if ((vap.Flags & VapFlags.ShortSlot) != 0 && vap.Ic.CurrentChannel is { Is2Ghz: true }) caps |= CapabilityInfo.ShortSlotTime;
         return caps;
@@ -70,6 +70,7 @@ public static class ManagementOutput
         n += b;
         n += Ssid(buf[n..], ap.Ssid);
         n += Rates(buf[n..], RatesFor(vap));
+        n += Raw(buf[n..], vap.RsnElement);
         if ((vap.Flags & VapFlags.Wme) != 0 && (ap.Flags & NodeFlags.Qos) != 0) n += WmmInfo(buf[n..]);
         Send(vap, ap, p, n);
     }
@@ -132,6 +133,7 @@ public static class ManagementOutput
             InformationElement.TryWrite(buf[n..], ElementId.ExtendedSupportedRates, codes[8..rates.Count], out b);
             n += b;
         }
+        n += Raw(buf[n..], vap.RsnElement);
         if ((vap.Flags & VapFlags.Wme) != 0) n += WmmParameters(buf[n..]);
         p.TrimBack(p.Length - n);
         return p;
@@ -187,6 +189,14 @@ public static class ManagementOutput
         p.TrimBack(p.Length - length);
         node.Stats.TxManagement++;
         vap.Ic.RawTransmit(node, p);
+    }
+
+    /// <summary>A whole element (ID, length, body) prepared elsewhere, e.g. our RSN element.</summary>
+    private static int Raw(Span<byte> dst, byte[]? element)
+    {
+        if (element is null) return 0;
+        element.CopyTo(dst);
+        return element.Length;
     }
 
     private static int Ssid(Span<byte> dst, ReadOnlySpan<byte> ssid)
