@@ -152,7 +152,7 @@ public static class ManagementOutput
         var bssid = vap.Mode == OpMode.HostAp ? vap.MacAddress : node.Bssid;
         var p = Begin(vap, node, subtype, node.MacAddress, vap.MacAddress, bssid, out var buf, out int n);
         new DeauthenticationFrame { ReasonCode = reason }.TryWrite(buf[n..], out int b);
-        Send(vap, node, p, n + b);
+        Send(vap, node, p, n + b, robust: true);
     }
 
     /// <summary>A null data frame: an AP's probe of an idle station, whose ACK proves it is still there.</summary>
@@ -184,10 +184,18 @@ public static class ManagementOutput
         return p;
     }
 
-    private static void Send(Ieee80211Vap vap, Ieee80211Node node, Packet p, int length)
+    private static void Send(Ieee80211Vap vap, Ieee80211Node node, Packet p, int length, bool robust = false)
     {
         p.TrimBack(p.Length - length);
         node.Stats.TxManagement++;
+        // 802.11w: robust management frames to a peer with protected management frames go under the
+        // pairwise key (12.6.19); before the key exists they go in the clear.
+        if (robust && node.MfpEnabled && node.PairwiseKey is { } key && !key.Encapsulate(p, FrameHeader.ThreeAddressLength))
+        {
+            Interlocked.Increment(ref vap.Stats.TxDropped);
+            p.Free();
+            return;
+        }
         vap.Ic.RawTransmit(node, p);
     }
 

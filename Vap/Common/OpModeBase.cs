@@ -65,6 +65,13 @@ public abstract class OpModeBase : IOpMode
                     if (!FrameCrypto.TryDecrypt(Vap, frame, header, node)) return;
                     FrameHeader.TryRead(frame.Data, out header, out _);
                 }
+                else if (node is { MfpEnabled: true, PairwiseKey: not null } && IsRobust(header.FrameControl.ManagementSubtype) && !a1.IsGroup)
+                {
+                    // With MFP in force, an unprotected deauthentication or disassociation is a forgery to
+                    // ignore (12.6.19), the attack PMF exists to stop.
+                    Drop(frame, ref Vap.Stats.RxUnprotected);
+                    return;
+                }
                 ReceiveManagement(frame, header, node);
                 frame.Free();
                 break;
@@ -132,6 +139,10 @@ public abstract class OpModeBase : IOpMode
 
     /// <summary>An EAPOL PDU (802.1X header first) from <paramref name="node"/>. Default: counted and ignored.</summary>
     protected virtual void ReceiveEapol(Ieee80211Node node, ReadOnlySpan<byte> eapol) => Interlocked.Increment(ref Vap.Stats.RxDropped);
+
+    /// <summary>Robust management frames (IEEE 802.11-2020 Table 9-52): protected once MFP is negotiated.</summary>
+    private static bool IsRobust(ManagementSubtype subtype) => subtype is ManagementSubtype.Deauthentication
+        or ManagementSubtype.Disassociation or ManagementSubtype.Action;
 
     /// <summary>Frees a frame and counts it under <paramref name="counter"/>.</summary>
     protected static void Drop(Packet frame, ref long counter)
