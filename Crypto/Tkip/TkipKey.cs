@@ -92,6 +92,9 @@ public sealed class TkipKey : ICipherKey
 
     public ulong ReceiveCounter(int tid) => _rxTsc[CheckTid(tid)];
 
+    /// <summary>Tests: jump the transmit TSC (phase-1 boundaries, exhaustion).</summary>
+    internal void SetTransmitCounter(ulong tsc) => _txTsc = tsc;
+
     /// <summary>Sets the last accepted TSC on every TID, e.g. to a group key's RSC from the EAPOL-Key frame (12.7.2).</summary>
     public void SetReceiveCounter(ulong tsc)
     {
