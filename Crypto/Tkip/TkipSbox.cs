@@ -12,9 +12,11 @@ namespace Net80211.Crypto.Tkip;
 /// </remarks>
 internal static class TkipSbox
 {
-    public static ushort S(ushort v) => (ushort)(Table[v & 0xFF] ^ BinaryPrimitives.ReverseEndianness(Table[v >> 8]));
+    public static ushort S(ushort v) => (ushort)(s_table[v & 0xFF] ^ BinaryPrimitives.ReverseEndianness(s_table[v >> 8]));
 
-    private static ReadOnlySpan<ushort> Table =>
+    // An array, not a ReadOnlySpan<ushort> property: unoptimized (Debug) code turns the latter's
+    // RuntimeHelpers.CreateSpan into a call that allocates on every access.
+    private static readonly ushort[] s_table =
     [
         0xC6A5, 0xF884, 0xEE99, 0xF68D, 0xFF0D, 0xD6BD, 0xDEB1, 0x9154,
         0x6050, 0x0203, 0xCEA9, 0x567D, 0xE719, 0xB562, 0x4DE6, 0xEC9A,
