@@ -23,7 +23,10 @@ namespace Net80211.Crypto.Tkip;
 /// before fragmentation (<see cref="AddMsduMic"/>) and checked after reassembly (<see cref="VerifyMsduMic"/>).
 /// <para>Replay (12.5.2.6): a frame whose TSC is not above the last accepted one on its TID is discarded and
 /// the counter kept. The counter advances when <see cref="Decapsulate"/> accepts a frame (the interface's
-/// contract; FreeBSD defers the update to its demic step).</para>
+/// contract), but 12.5.2.6 f) lets only MSDUs that pass Michael advance it: a Michael failure in
+/// <see cref="VerifyMsduMic"/> puts the counter of the MSDU's TID (QoS TID, else 16) back to where the last
+/// verified MSDU left it, so a forged MPDU with a valid ICV cannot push legitimate frames into "replay"
+/// (FreeBSD gets the same by committing the TSC in its demic step).</para>
 /// Phase 1 output is cached for the last (IV32, TA) on each direction, so it runs once per 65,536 frames.
 /// </remarks>
 public sealed class TkipKey : ICipherKey
@@ -54,7 +57,10 @@ public sealed class TkipKey : ICipherKey
     private readonly byte[] _tk;
     private readonly byte[] _txMicKey;
     private readonly byte[] _rxMicKey;
+    /// <summary>Last TSC accepted by <see cref="Decapsulate"/> per TID.</summary>
     private readonly ulong[] _rxTsc = new ulong[ReplayCounters];
+    /// <summary>The same as of the last MSDU that passed Michael (or was set): where a Michael failure rolls back to.</summary>
+    private readonly ulong[] _rxVerifiedTsc = new ulong[ReplayCounters];
     private ulong _txTsc = 1;   // 12.5.2.6: the TSC starts at 1 when the TK is installed.
     private Phase1Cache _txPhase1;
     private Phase1Cache _rxPhase1;
@@ -100,12 +106,14 @@ public sealed class TkipKey : ICipherKey
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(tsc, MaxTsc);
         _rxTsc.AsSpan().Fill(tsc);
+        _rxVerifiedTsc.AsSpan().Fill(tsc);
     }
 
     public void SetReceiveCounter(int tid, ulong tsc)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(tsc, MaxTsc);
         _rxTsc[CheckTid(tid)] = tsc;
+        _rxVerifiedTsc[tid] = tsc;
     }
 
     public bool Encapsulate(Packet frame, int headerLength)
@@ -178,8 +186,9 @@ public sealed class TkipKey : ICipherKey
         return true;
     }
 
-    /// <summary>Checks and strips the Michael MIC of a reassembled MSDU with the RX key;
-    /// <see cref="CipherResult.MsduMicFailure"/> is what TKIP countermeasures count (12.5.2.4).</summary>
+    /// <summary>Checks and strips the Michael MIC of a reassembled MSDU with the RX key. A failure
+    /// (<see cref="CipherResult.MsduMicFailure"/>, what TKIP countermeasures count, 12.5.2.4) leaves the MSDU as
+    /// it is and takes back the replay-counter advance of its MPDUs (12.5.2.6 f).</summary>
     public CipherResult VerifyMsduMic(Packet msdu, int headerLength)
     {
         ArgumentNullException.ThrowIfNull(msdu);
@@ -195,7 +204,13 @@ public sealed class TkipKey : ICipherKey
         michael.Append(micHeader);
         michael.Append(data[headerLength..micOffset]);
         michael.Finish(mic);
-        if (!CryptographicOperations.FixedTimeEquals(mic, data[micOffset..])) return CipherResult.MsduMicFailure;
+        int tid = TkipMicHeader.ReplayCounterIndex(data);
+        if (!CryptographicOperations.FixedTimeEquals(mic, data[micOffset..]))
+        {
+            _rxTsc[tid] = _rxVerifiedTsc[tid];   // 12.5.2.6 f): the forged MSDU does not advance the counter
+            return CipherResult.MsduMicFailure;
+        }
+        _rxVerifiedTsc[tid] = _rxTsc[tid];
         msdu.TrimBack(MichaelMic.MicLength);
         return CipherResult.Ok;
     }

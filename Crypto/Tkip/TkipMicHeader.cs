@@ -24,6 +24,7 @@ internal static class TkipMicHeader
     private const int SaOffset = 6;
     private const int PriorityOffset = 12;
     private const int TidMask = 0x0F;
+    private const int NonQosCounter = 16;
 
     /// <summary>Fills <paramref name="micHeader"/> from the MAC header; false when the header is not a data
     /// header of at least the length its Frame Control implies.</summary>
@@ -49,5 +50,15 @@ internal static class TkipMicHeader
         micHeader[PriorityOffset] = fc.IsQosData ? (byte)(macHeader[qosOffset] & TidMask) : (byte)0;
         micHeader[(PriorityOffset + 1)..Length].Clear();
         return true;
+    }
+
+    /// <summary>The replay counter a frame uses: its TID for QoS Data, else 16 (non-QoS). Call after
+    /// <see cref="TryWrite"/> accepted the header.</summary>
+    public static int ReplayCounterIndex(ReadOnlySpan<byte> macHeader)
+    {
+        var fc = new FrameControl((ushort)(macHeader[0] | macHeader[1] << 8));
+        if (!fc.IsQosData) return NonQosCounter;
+        int qosOffset = fc.HasAddress4 ? FrameHeader.FourAddressLength : FrameHeader.ThreeAddressLength;
+        return macHeader[qosOffset] & TidMask;
     }
 }

@@ -30,8 +30,9 @@ public class TkipKeyTests
     [InlineData(true, 1, true, 2304)]
     public void RoundTrip(bool fromAp, int? tid, bool fourAddress, int bodyLength)
     {
-        TkipKey ap = Ap(1), sta = Sta(1);
-        (TkipKey tx, TkipKey rx) = fromAp ? (ap, sta) : (sta, ap);
+        // Through the interface: the MSDU MIC members must reach TKIP's, not ICipherKey's defaults.
+        ICipherKey ap = Ap(1), sta = Sta(1);
+        (ICipherKey tx, ICipherKey rx) = fromAp ? (ap, sta) : (sta, ap);
         Packet frame = LegacyTestFrames.Data(_pool, LegacyTestFrames.Body(bodyLength, bodyLength), fromAp, tid, fourAddress);
         byte[] plain = frame.Data.ToArray();
         int hdr = LegacyTestFrames.HeaderLength(plain);
@@ -161,6 +162,43 @@ public class TkipKeyTests
         Assert.Throws<ArgumentOutOfRangeException>(() => sta.Decapsulate(late, 26, -1));
 
         foreach (Packet p in (Packet[])[first, second, third, copy, secondCopy, otherTid, late]) p.Free();
+        Assert.Equal(0, _pool.Outstanding);
+    }
+
+    /// <summary>12.5.2.6 f): an MPDU with a valid ICV but a bad Michael MIC must not advance the counter, or a
+    /// forgery with a high TSC would make the peer's next frames look like replays.</summary>
+    [Fact]
+    public void MichaelFailureTakesBackTheCounterAdvance()
+    {
+        TkipKey ap = Ap(), sta = Sta();
+        Packet good = Encapsulated(ap, tid: 2);   // TSC 1
+        Assert.Equal(CipherResult.Ok, sta.Decapsulate(good, 26, 2));
+        Assert.Equal(CipherResult.Ok, sta.VerifyMsduMic(good, 26));
+        Assert.Equal(1UL, sta.ReceiveCounter(2));
+
+        ap.SetTransmitCounter(1000);
+        Packet forged = LegacyTestFrames.Data(_pool, LegacyTestFrames.Body(40), fromAp: true, tid: 2);
+        Assert.True(ap.AddMsduMic(forged, 26));
+        forged.Data[^3] ^= 0x20;
+        Assert.True(ap.Encapsulate(forged, 26));
+        Assert.Equal(CipherResult.Ok, sta.Decapsulate(forged, 26, 2));
+        Assert.Equal(1000UL, sta.ReceiveCounter(2));
+        Assert.Equal(CipherResult.MsduMicFailure, sta.VerifyMsduMic(forged, 26));
+        Assert.Equal(1UL, sta.ReceiveCounter(2));
+
+        ap.SetTransmitCounter(2);
+        Packet next = Encapsulated(ap, tid: 2);
+        Assert.Equal(CipherResult.Ok, sta.Decapsulate(next, 26, 2));
+        Assert.Equal(CipherResult.Ok, sta.VerifyMsduMic(next, 26));
+        Assert.Equal(2UL, sta.ReceiveCounter(2));
+
+        // Non-QoS MSDUs use counter 16.
+        Packet plain = Encapsulated(ap, tid: null);   // TSC 3
+        plain.Data[^5] ^= 1;                          // inside the encrypted MIC: the ICV fails first
+        Assert.Equal(CipherResult.IntegrityFailure, sta.Decapsulate(plain, 24, NonQos));
+        Assert.Equal(0UL, sta.ReceiveCounter(NonQos));
+
+        foreach (Packet p in (Packet[])[good, forged, next, plain]) p.Free();
         Assert.Equal(0, _pool.Outstanding);
     }
 
