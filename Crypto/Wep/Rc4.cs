@@ -32,9 +32,12 @@ public struct Rc4
         for (int n = 0; n < StateSize; n++)
         {
             ref byte sn = ref Unsafe.Add(ref s0, n);
-            j = (byte)(j + sn + key[k]);
+            byte a = sn;
+            j = (byte)(j + a + key[k]);
             if (++k == key.Length) k = 0;
-            (sn, Unsafe.Add(ref s0, j)) = (Unsafe.Add(ref s0, j), sn);
+            ref byte sj = ref Unsafe.Add(ref s0, j);
+            sn = sj;
+            sj = a;
         }
         _i = 0;
         _j = 0;
