@@ -24,11 +24,10 @@ internal sealed class HandshakePair
     public int AuthenticatorNonces { get; private set; }
 
     public HandshakePair(RsnConfiguration apConfig, RsnConfiguration staConfig, string apPassphrase = "correct horse", string staPassphrase = "correct horse",
-        Func<byte[], byte[]>? apElementSeenBySta = null, byte[]? igtk = null)
+        Func<byte[], byte[]>? apElementSeenBySta = null, byte[]? igtk = null, bool wpa1 = false)
     {
         byte[] ssid = "TestNet"u8.ToArray();
-        bool wpa = apConfig.AllowWpa1 && staConfig.AllowWpa1 && !staConfig.Akms.Any(a => a == AkmSuite.PskSha256) && apConfig.PairwiseCiphers.Contains(CipherSuite.Tkip) && staConfig.Mfp == MfpMode.Disabled && staConfig.PairwiseCiphers.All(c => c is CipherSuite.Tkip or CipherSuite.Ccmp128) && staConfig.AcceptedGroupCiphers is [CipherSuite.Tkip];
-        ApElement = wpa ? RsnElementBuilder.WpaForBeacon(apConfig) : RsnElementBuilder.ForBeacon(apConfig);
+        ApElement = wpa1 ? RsnElementBuilder.WpaForBeacon(apConfig) : RsnElementBuilder.ForBeacon(apConfig);
         Assert.True(RsnNegotiation.TrySelect(staConfig, ApElement, out NegotiatedSuite? chosen, out RsnRefusal refusal), refusal.Why);
         StaElement = RsnElementBuilder.ForAssociation(staConfig, chosen);
         Assert.True(RsnNegotiation.TryAccept(apConfig, StaElement, out NegotiatedSuite? accepted, out refusal), refusal.Why);
@@ -66,6 +65,12 @@ internal sealed class HandshakePair
 
     public static HandshakePair Rsn(RsnConfiguration? both = null, string staPassphrase = "correct horse", Func<byte[], byte[]>? apElementSeenBySta = null, byte[]? igtk = null)
         => new(both ?? new RsnConfiguration(), both ?? new RsnConfiguration(), staPassphrase: staPassphrase, apElementSeenBySta: apElementSeenBySta, igtk: igtk);
+
+    public static HandshakePair Wpa1(CipherSuite cipher)
+    {
+        var config = new RsnConfiguration { AllowWpa1 = true, PairwiseCiphers = [cipher], GroupCipher = cipher };
+        return new HandshakePair(config, config, wpa1: true);
+    }
 
     /// <summary>The one frame a list of actions sends.</summary>
     public static byte[] Sent(IReadOnlyList<HandshakeAction> actions)
