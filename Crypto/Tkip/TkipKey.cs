@@ -102,6 +102,9 @@ public sealed class TkipKey : ICipherKey
     internal void SetTransmitCounter(ulong tsc) => _txTsc = tsc;
 
     /// <summary>Sets the last accepted TSC on every TID, e.g. to a group key's RSC from the EAPOL-Key frame (12.7.2).</summary>
+    /// <summary>ICipherKey's name for <see cref="SetReceiveCounter(ulong)"/>.</summary>
+    public void SetReceiveCounters(ulong counter) => SetReceiveCounter(counter);
+
     public void SetReceiveCounter(ulong tsc)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(tsc, MaxTsc);

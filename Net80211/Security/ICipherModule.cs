@@ -53,6 +53,10 @@ public interface ICipherKey
     /// and the receive counter advanced.</summary>
     CipherResult Decapsulate(Packet frame, int headerLength, int tid);
 
+    /// <summary>Sets every receive counter (the RSC a handshake delivers with a group key), so frames sent
+    /// before we got the key are not accepted as new.</summary>
+    void SetReceiveCounters(ulong counter) { }
+
     /// <summary>enmic: MSDU-level MIC before fragmentation (TKIP Michael); the others do nothing.</summary>
     bool AddMsduMic(Packet msdu, int headerLength) => true;
 

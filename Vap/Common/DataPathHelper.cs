@@ -110,8 +110,9 @@ public sealed class DataPathHelper
         if (vap.Security.Privacy)
         {
             key = FrameCrypto.TransmitKey(vap, node, groupFrame);
-            // Handshake frames go in the clear until the pairwise key is in (802.1X controlled port).
-            if (eapol && node.PairwiseKey is null) key = null;
+            // Handshake frames go in the clear until the 4-way handshake has opened the port: a message 4
+            // retransmitted after we installed the PTK must still reach an AP that has not.
+            if (eapol && (node.Flags & NodeFlags.Authorized) == 0) key = null;
             else if (key is null)
             {
                 Interlocked.Increment(ref vap.Stats.TxNoKey);

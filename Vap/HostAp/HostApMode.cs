@@ -6,7 +6,12 @@ using Net80211.Packets;
 using Net80211.Radio;
 using Net80211.Rates;
 using Net80211.StateMachine;
+using Net80211.Crypto.Rsn;
+using Net80211.Crypto.Tkip;
+using Net80211.Security;
+using Net80211.Scheduling;
 using Net80211.Vap.Common;
+using Net80211.Vap.Security;
 using Net80211.Vaps;
 
 namespace Net80211.Vap.HostAp;
@@ -18,9 +23,27 @@ namespace Net80211.Vap.HostAp;
 /// stations out (null-data probe, then deauthentication), relays data between stations (apbridge), and
 /// deauthenticates everyone when it goes down.
 /// </summary>
-public sealed class HostApMode(Ieee80211Vap vap) : OpModeBase(vap)
+public sealed class HostApMode : OpModeBase
 {
     private byte _dtimCount;
+    private readonly SecurityContext _security;
+    private readonly Callout _groupRekey;
+    private readonly TkipCountermeasures _countermeasures;
+    private byte[]? _pmk;
+    private byte[]? _gtk;
+    private int _gtkIndex = 1;
+    private byte[]? _igtk;
+
+    public HostApMode(Ieee80211Vap vap) : base(vap)
+    {
+        _security = new SecurityContext(vap);
+        _groupRekey = Ic.CreateCallout();
+        _countermeasures = new TkipCountermeasures(Ic.Time);
+        Data.MsduMicFailed = OnMichaelFailure;
+    }
+
+    /// <summary>Key ID of the current GTK (1 or 2: they alternate at each rekey).</summary>
+    public int GroupKeyIndex => _gtkIndex;
 
     /// <summary>An AP comes up on its channel directly (the desired one, else the radio's current one);
     /// choosing a channel by scanning is not done here.</summary>
@@ -45,7 +68,8 @@ public sealed class HostApMode(Ieee80211Vap vap) : OpModeBase(vap)
                 bss.Flags |= NodeFlags.Bss;
                 Vap.Bss = bss;
                 Ic.BssChannel = Ic.CurrentChannel;
-                Report($"BSS {Vap.MacAddress} \"{Ssid.Format(Vap.DesiredSsid)}\" up on channel {Ic.CurrentChannel?.Ieee}");
+                StartSecurity();
+                Report($"BSS {Vap.MacAddress} \"{Ssid.Format(Vap.DesiredSsid)}\" up on channel {Ic.CurrentChannel?.Ieee}{SecurityDescription}");
                 break;
         }
         return 0;
@@ -59,10 +83,164 @@ public sealed class HostApMode(Ieee80211Vap vap) : OpModeBase(vap)
         {
             if (reason.Cause != TransitionCause.Restart && (sta.Flags & NodeFlags.Authenticated) != 0)
                 ManagementOutput.SendDeauthentication(Vap, sta, ReasonCode.LeavingNetworkDeauth);
-            Ic.Nodes.Remove(sta);
+            Forget(sta);
         }
         if (Vap.Bss is { } bss) Ic.Nodes.Remove(bss);
         Vap.Bss = null;
+        _groupRekey.Stop();
+        Vap.Keys.Clear();
+    }
+
+    // ---- security ----
+
+    private string SecurityDescription => Vap.Security.AuthMode switch
+    {
+        AuthMode.Wpa => Vap.Security.Rsn ? ", WPA2-PSK" : ", WPA-PSK",
+        AuthMode.Wep or AuthMode.Shared => ", WEP",
+        _ => ", open",
+    };
+
+    /// <summary>The BSS goes up: our RSN element for beacons, the PMK, a fresh GTK (and IGTK with MFP).</summary>
+    private void StartSecurity()
+    {
+        switch (Vap.Security.AuthMode)
+        {
+            case AuthMode.Wep or AuthMode.Shared:
+                if (!_security.InstallStaticWepKeys(out var wepError)) Report($"WEP keys: {wepError}");
+                return;
+            case AuthMode.Wpa:
+                break;
+            default:
+                Vap.RsnElement = null;
+                return;
+        }
+        var config = _security.Configuration;
+        Vap.RsnElement = Vap.Security.Rsn ? RsnElementBuilder.ForBeacon(config) : RsnElementBuilder.WpaForBeacon(config);
+        if (!_security.TryGetPmk(Vap.DesiredSsid, out _pmk, out var error))
+        {
+            Vap.LastFailure = new VapFailure(Ic.Now, $"cannot make the PSK: {error}");
+            Report($"WPA not available: {error}");
+            return;
+        }
+        NewGroupKeys();
+        if (Vap.Security.GroupRekeyInterval > TimeSpan.Zero)
+            _groupRekey.Reset(Vap.Security.GroupRekeyInterval, static s => ((HostApMode)s!).RekeyGroup(), this);
+    }
+
+    private void NewGroupKeys()
+    {
+        var config = _security.Configuration;
+        _gtk = new byte[CipherKeyLengths.Of(config.GroupCipher)];
+        Ic.Random.Fill(_gtk);
+        if (!_security.InstallGroup(config.GroupCipher, _gtk, _gtkIndex, 0, transmit: true, TkipRole.Authenticator, out var error))
+            Report($"group key: {error}");
+        if (config.Mfp != Crypto.Rsn.MfpMode.Disabled)
+        {
+            _igtk = new byte[CipherKeyLengths.Of(config.GroupManagementCipher)];
+            Ic.Random.Fill(_igtk);
+            if (!_security.InstallIgtk(config.GroupManagementCipher, _igtk, 4, 0, out error)) Report($"IGTK: {error}");
+        }
+    }
+
+    /// <summary>wpa_group_rekey: a new GTK under the other key ID, sent to every authorized station with
+    /// the group key handshake.</summary>
+    private void RekeyGroup()
+    {
+        if (Vap.State != Ieee80211State.Run || _gtk is null) return;
+        _gtkIndex = _gtkIndex == 1 ? 2 : 1;
+        NewGroupKeys();
+        Report($"group key rekeyed (key ID {_gtkIndex})");
+        foreach (var sta in Stations)
+        {
+            if (sta.SecurityState is HandshakeRunner { Authenticator: { } a } runner && (sta.Flags & NodeFlags.Authorized) != 0)
+                runner.Run(a.RekeyGroup(_gtk, _gtkIndex, 0, _igtk, 4, 0));
+        }
+        _groupRekey.Reset(Vap.Security.GroupRekeyInterval, static s => ((HostApMode)s!).RekeyGroup(), this);
+    }
+
+    /// <summary>wpa_ptk_rekey for one station: a new 4-way handshake while it stays associated.</summary>
+    public bool RekeyPairwise(MacAddress station)
+    {
+        if (Ic.Nodes.Find(Vap, station)?.SecurityState is not HandshakeRunner { Authenticator: { } a } runner) return false;
+        runner.Run(a.RekeyPairwise());
+        return true;
+    }
+
+    /// <summary>After a successful association: the authenticator sends message 1.</summary>
+    private void StartHandshake(Ieee80211Node sta, NegotiatedSuite suite, byte[] staElement)
+    {
+        var authenticator = new Authenticator(new AuthenticatorConfig
+        {
+            Pmk = _pmk!,
+            AuthenticatorAddress = Vap.MacAddress,
+            SupplicantAddress = sta.MacAddress,
+            AuthenticatorRsnElement = Vap.RsnElement!,
+            SupplicantRsnElement = staElement,
+            Suite = suite,
+            Gtk = _gtk!,
+            GtkKeyIndex = _gtkIndex,
+            GtkRsc = Vap.Keys.Group(_gtkIndex)?.TransmitCounter ?? 0,
+            Igtk = suite.ManagementFrameProtection ? _igtk : null,
+            IgtkKeyIndex = 4,
+            IgtkIpn = Vap.Keys.Igtk(4)?.TransmitCounter ?? 0,
+            NonceSource = Ic.Random.Fill,
+        });
+        var runner = new HandshakeRunner(_security, sta, suite, null, authenticator,
+            frame => SendEapol(sta, frame),
+            kind => { if (kind == HandshakeKind.FourWay) { sta.Flags |= NodeFlags.Authorized; Report($"station {sta.MacAddress}: 4-way handshake complete ({suite.PairwiseCipher})"); } },
+            failed => HandshakeFailed(sta, failed));
+        (sta.SecurityState as HandshakeRunner)?.Dispose();
+        sta.SecurityState = runner;
+        runner.Start();
+    }
+
+    private void SendEapol(Ieee80211Node sta, byte[] eapol)
+    {
+        var p = Ic.Pool.Rent(14 + eapol.Length);
+        var b = p.Append(14 + eapol.Length);
+        sta.MacAddress.WriteTo(b);
+        Vap.MacAddress.WriteTo(b[6..]);
+        b[12] = 0x88;
+        b[13] = 0x8E;
+        eapol.CopyTo(b[14..]);
+        Data.Transmit(p, sta, DataDirection.FromAp);
+    }
+
+    private void HandshakeFailed(Ieee80211Node sta, Crypto.Rsn.Failed failed)
+    {
+        Report($"station {sta.MacAddress}: {failed.Why} (reason {failed.ReasonCode})");
+        Vap.LastFailure = new VapFailure(Ic.Now, $"{sta.MacAddress}: {failed.Why}", failed.ReasonCode);
+        ManagementOutput.SendDeauthentication(Vap, sta, failed.Reason);
+        Forget(sta);
+    }
+
+    protected override void ReceiveEapol(Ieee80211Node node, ReadOnlySpan<byte> eapol)
+    {
+        if (node.SecurityState is HandshakeRunner runner) runner.OnEapol(eapol);
+        else Interlocked.Increment(ref Vap.Stats.RxDropped);
+    }
+
+    /// <summary>A TKIP Michael failure: two within 60 s start countermeasures (12.5.2.4): every station is
+    /// deauthenticated and TKIP associations are refused for 60 s.</summary>
+    private void OnMichaelFailure(Ieee80211Node node)
+    {
+        Report($"Michael MIC failure from {node.MacAddress}");
+        if (!_countermeasures.ReportMicFailure()) return;
+        Report("TKIP countermeasures: deauthenticating all stations for 60 s");
+        foreach (var sta in Stations.ToList())
+        {
+            ManagementOutput.SendDeauthentication(Vap, sta, ReasonCode.MicFailure);
+            Forget(sta);
+        }
+    }
+
+    /// <summary>Removes a station with everything we keep for it (handshake, keys, AID).</summary>
+    private void Forget(Ieee80211Node sta)
+    {
+        (sta.SecurityState as HandshakeRunner)?.Dispose();
+        sta.SecurityState = null;
+        Vap.Keys.DeletePairwise(sta);
+        Ic.Nodes.Remove(sta);
     }
 
     /// <summary>Deauthenticates one station (hostapd_cli deauthenticate): it is told why and forgotten.
@@ -72,7 +250,7 @@ public sealed class HostApMode(Ieee80211Vap vap) : OpModeBase(vap)
         if (Ic.Nodes.Find(Vap, station) is not { } node || node == Vap.Bss) return false;
         Report($"deauthenticating {station} (reason {(int)reason})");
         ManagementOutput.SendDeauthentication(Vap, node, reason);
-        Ic.Nodes.Remove(node);
+        Forget(node);
         return true;
     }
 
@@ -201,6 +379,34 @@ public sealed class HostApMode(Ieee80211Vap vap) : OpModeBase(vap)
             Refuse(node, reassociation, StatusCode.RefusedBasicRatesMismatch, "basic rates not supported");
             return;
         }
+        NegotiatedSuite? suite = null;
+        byte[]? staElement = null;
+        if (_security.IsWpa)
+        {
+            if (_pmk is null || _gtk is null)
+            {
+                Refuse(node, reassociation, StatusCode.RefusedReasonUnspecified, "WPA not available (no PSK)");
+                return;
+            }
+            if (_countermeasures.IsBlocked)
+            {
+                Refuse(node, reassociation, StatusCode.RefusedReasonUnspecified, "TKIP countermeasures in force");
+                return;
+            }
+            var rsn = Elements.Rsn(elements);
+            var element = rsn.IsEmpty ? Elements.Wpa(elements) : rsn;
+            if (element.IsEmpty)
+            {
+                Refuse(node, reassociation, StatusCode.InvalidElement, "no RSN element: the BSS requires WPA");
+                return;
+            }
+            if (!RsnNegotiation.TryAccept(_security.Configuration, element, out suite, out var refusal))
+            {
+                Refuse(node, reassociation, refusal.Status, refusal.Why);
+                return;
+            }
+            staElement = element.ToArray();
+        }
         if (node.AssociationId == 0)
         {
             ushort aid = Vap.Aids.Allocate();
@@ -212,7 +418,12 @@ public sealed class HostApMode(Ieee80211Vap vap) : OpModeBase(vap)
             node.AssociationId = aid;
         }
         bool isNew = (node.Flags & NodeFlags.Associated) == 0;
-        node.Flags |= NodeFlags.Associated | NodeFlags.Authorized;
+        node.Flags |= NodeFlags.Associated;
+        if (!_security.IsWpa) node.Flags |= NodeFlags.Authorized;
+        else node.Flags &= ~NodeFlags.Authorized;
+        node.RsnElement = staElement;
+        node.MfpEnabled = suite?.ManagementFrameProtection ?? false;
+        Vap.Keys.DeletePairwise(node);
         bool qos = (Vap.Flags & VapFlags.Wme) != 0 && (ies.Has(ParsedElements.WmmInformation) || ies.Has(ParsedElements.WmmParameter));
         node.Flags = qos ? node.Flags | NodeFlags.Qos : node.Flags & ~NodeFlags.Qos;
         node.CapabilityInfo = (ushort)caps;
@@ -226,6 +437,7 @@ public sealed class HostApMode(Ieee80211Vap vap) : OpModeBase(vap)
         ManagementOutput.SendAssociationResponse(Vap, node, reassociation, StatusCode.Success);
         Ic.Driver.NewAssoc(node, isNew);
         Report($"station {node.MacAddress} {(reassociation ? "reassociated" : "associated")}, aid {node.AssociationId}");
+        if (suite is not null) StartHandshake(node, suite, staElement!);
     }
 
     private void Refuse(Ieee80211Node node, bool reassociation, StatusCode status, string why)
@@ -238,7 +450,7 @@ public sealed class HostApMode(Ieee80211Vap vap) : OpModeBase(vap)
     {
         DeauthenticationFrame.TryRead(body, out var f, out _);
         Report($"station {node.MacAddress} {(deauth ? "deauthenticated" : "disassociated")} (reason {(int)f.ReasonCode})");
-        if (deauth) Ic.Nodes.Remove(node);
+        if (deauth) Forget(node);
         else Disassociate(node);
     }
 
@@ -248,6 +460,9 @@ public sealed class HostApMode(Ieee80211Vap vap) : OpModeBase(vap)
         node.AssociationId = 0;
         node.Flags &= ~(NodeFlags.Associated | NodeFlags.Authorized);
         node.InactivityReload = Vap.InactAuthTicks;
+        (node.SecurityState as HandshakeRunner)?.Dispose();
+        node.SecurityState = null;
+        Vap.Keys.DeletePairwise(node);
     }
 
     protected override void ReceiveData(Packet frame, in FrameHeader header, Ieee80211Node? node)
@@ -327,7 +542,7 @@ public sealed class HostApMode(Ieee80211Vap vap) : OpModeBase(vap)
         }
         Report($"station {node.MacAddress} inactive, deauthenticating (reason {(int)ReasonCode.Inactivity})");
         if ((node.Flags & NodeFlags.Authenticated) != 0) ManagementOutput.SendDeauthentication(Vap, node, ReasonCode.Inactivity);
-        Ic.Nodes.Remove(node);
+        Forget(node);
     }
 }
 

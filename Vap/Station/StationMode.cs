@@ -7,7 +7,10 @@ using Net80211.Radio;
 using Net80211.Scan;
 using Net80211.Scheduling;
 using Net80211.StateMachine;
+using Net80211.Crypto.Rsn;
+using Net80211.Security;
 using Net80211.Vap.Common;
+using Net80211.Vap.Security;
 using Net80211.Vaps;
 
 namespace Net80211.Vap.Station;
@@ -44,13 +47,21 @@ public sealed class StationMode : OpModeBase, IScanClient
     private int _beaconMissEvents;
     private TimeSpan _scanBackoff = MinScanBackoff;
     private bool _reassociate;
+    private readonly SecurityContext _security;
+    private HandshakeRunner? _handshake;
+    private NegotiatedSuite? _suite;
+    private byte[]? _apSecurityElement;
     private bool _waitingForScanner;
 
     public StationMode(Ieee80211Vap vap) : base(vap)
     {
         _timer = Ic.CreateCallout();
         _beaconMiss = Ic.CreateCallout();
+        _security = new SecurityContext(vap);
     }
+
+    /// <summary>The negotiated security suite of the current association (null when open or not joined).</summary>
+    public NegotiatedSuite? Suite => _suite;
 
     public override Ieee80211State InitialState => Ieee80211State.Scan;
 
@@ -63,6 +74,11 @@ public sealed class StationMode : OpModeBase, IScanClient
     {
         _timer.Stop();
         if (to != Ieee80211State.Run) _beaconMiss.Stop();
+        // Keys and handshake belong to one association: gone when we leave RUN; the suite chosen at join
+        // time survives a re-authentication with the same AP.
+        if (to is Ieee80211State.Init or Ieee80211State.Scan) ResetSecurity(keepSuite: false);
+        else if (from == Ieee80211State.Run && to != Ieee80211State.Run) ResetSecurity(keepSuite: true);
+        if (from == Ieee80211State.Init && to != Ieee80211State.Init && !InstallStaticKeys()) return 0;
         if (to != Ieee80211State.Scan && Ic.Scanner.IsScanningFor(this)) Ic.Scanner.Cancel();
         switch (to)
         {
@@ -139,8 +155,13 @@ public sealed class StationMode : OpModeBase, IScanClient
             Ssid: Vap.DesiredSsid.Length > 0 ? Vap.DesiredSsid : null,
             DesiredBssid: Vap.DesiredBssid,
             DesiredChannel: Vap.DesiredChannel,
-            Privacy: (Vap.Flags & VapFlags.Privacy) != 0,
-            RequiredSecurity: ScanSecurity.Open,
+            Privacy: (Vap.Flags & VapFlags.Privacy) != 0 || Vap.Security.Privacy,
+            RequiredSecurity: Vap.Security.AuthMode switch
+            {
+                AuthMode.Wpa => ScanSecurity.Wpa2 | (Vap.Security.Wpa1 ? ScanSecurity.Wpa : ScanSecurity.Open),
+                AuthMode.Wep or AuthMode.Shared => ScanSecurity.Wep,
+                _ => ScanSecurity.Open,
+            },
             OurRates: ManagementOutput.RatesFor(Vap),
             IbssMode: false);
         var chosen = BssSelector.Select(cache.Entries, criteria, Ic.Now, out var rejected);
@@ -163,6 +184,7 @@ public sealed class StationMode : OpModeBase, IScanClient
     /// <summary>ieee80211_sta_join: make the chosen BSS our BSS node, tune to it, authenticate.</summary>
     private void Join(ScanEntry bss)
     {
+        if (_security.IsWpa && !NegotiateWith(bss)) return;
         if (Ic.CurrentChannel != bss.Channel) Ic.SetCurrentChannel(bss.Channel);
         Ic.BssChannel = bss.Channel;
         DropAccessPoint();
@@ -175,9 +197,121 @@ public sealed class StationMode : OpModeBase, IScanClient
         ap.Rates = ManagementOutput.RatesFor(Vap).Intersect(bss.Rates);
         ap.Flags = NodeFlags.Bss | ((Vap.Flags & VapFlags.Wme) != 0 && bss.HasWmm ? NodeFlags.Qos : NodeFlags.None);
         ap.RecordRssi((int)Math.Round(bss.RssiDbm));
+        ap.RsnElement = _apSecurityElement;
+        ap.MfpEnabled = _suite?.ManagementFrameProtection ?? false;
         Vap.Bss = ap;
         Report($"joining {bss.Bssid} \"{Ssid.Format(ap.Ssid)}\" channel {bss.Channel.Ieee} rssi {bss.RssiDbm:0} dBm");
         RequestState(Ieee80211State.Auth, new TransitionReason(TransitionCause.ScanDone));
+    }
+
+    /// <summary>Picks the suite for this BSS from its RSN/WPA element and our configuration; a BSS we cannot
+    /// agree with is put in backoff and the scan goes on.</summary>
+    private bool NegotiateWith(ScanEntry bss)
+    {
+        var config = _security.Configuration;
+        var rsn = Elements.Rsn(bss.InformationElements);
+        var wpa = Elements.Wpa(bss.InformationElements);
+        string? error = null;
+        if (!RsnNegotiation.TrySelect(config, rsn, wpa, out var suite, out var refusal)) error = $"no common security suite with {bss.Bssid}: {refusal.Why}";
+        else if (!_security.TryGetPmk(Vap.DesiredSsid.Length > 0 ? Vap.DesiredSsid : bss.Ssid, out _, out var pmkError)) error = $"cannot make the PSK: {pmkError}";
+        if (error is not null)
+        {
+            Ic.ScanCache.MarkFailure(bss.Bssid, JoinFailureBackoff);
+            Vap.LastFailure = new VapFailure(Ic.Now, error);
+            Report(error);
+            _timer.Reset(_scanBackoff, static s => ((StationMode)s!).Rescan(), this);
+            return false;
+        }
+        _suite = suite;
+        _apSecurityElement = (suite!.Protocol == RsnProtocol.Wpa ? wpa : rsn).ToArray();
+        Vap.RsnElement = RsnElementBuilder.ForAssociation(config, suite);
+        return true;
+    }
+
+    /// <summary>authmode wep: the static keys go in when the VAP starts.</summary>
+    private bool InstallStaticKeys()
+    {
+        if (Vap.Security.AuthMode is not (AuthMode.Wep or AuthMode.Shared)) return true;
+        if (_security.InstallStaticWepKeys(out var error)) return true;
+        Vap.LastFailure = new VapFailure(Ic.Now, $"WEP keys: {error}");
+        Report($"cannot start: WEP keys: {error}");
+        return false;
+    }
+
+    /// <summary>Drops the handshake and the keys of the current association.</summary>
+    private void ResetSecurity(bool keepSuite)
+    {
+        _handshake?.Dispose();
+        _handshake = null;
+        if (!_security.IsWpa) return;
+        if (AccessPoint is { } ap) Vap.Keys.DeletePairwise(ap);
+        Vap.Keys.Clear();
+        if (!keepSuite)
+        {
+            _suite = null;
+            _apSecurityElement = null;
+        }
+    }
+
+    /// <summary>Associated with a WPA/WPA2 AP: wait for its message 1 (the port stays closed until the 4-way
+    /// handshake completes).</summary>
+    private void StartHandshake(Ieee80211Node ap)
+    {
+        if (!_security.TryGetPmk(ap.Ssid, out var pmk, out var error) || _suite is null || _apSecurityElement is null || Vap.RsnElement is null)
+        {
+            Fail($"cannot start the 4-way handshake: {error}", 0, new TransitionReason(TransitionCause.SecurityFailure));
+            return;
+        }
+        var supplicant = new Supplicant(new SupplicantConfig
+        {
+            Pmk = pmk!,
+            OwnRsnElement = Vap.RsnElement,
+            OwnAddress = Vap.MacAddress,
+            AuthenticatorAddress = ap.MacAddress,
+            AuthenticatorRsnElement = _apSecurityElement,
+            Suite = _suite,
+            NonceSource = Ic.Random.Fill,
+        });
+        _handshake = new HandshakeRunner(_security, ap, _suite, supplicant, null,
+            frame => SendEapol(ap, frame),
+            kind => HandshakeCompleted(ap, kind),
+            failed => HandshakeFailed(ap, failed));
+        _handshake.Start();
+    }
+
+    private void SendEapol(Ieee80211Node ap, byte[] eapol)
+    {
+        var p = Ic.Pool.Rent(14 + eapol.Length);
+        var b = p.Append(14 + eapol.Length);
+        ap.MacAddress.WriteTo(b);
+        Vap.MacAddress.WriteTo(b[6..]);
+        b[12] = 0x88;
+        b[13] = 0x8E;
+        eapol.CopyTo(b[14..]);
+        Data.Transmit(p, ap, DataDirection.ToAp);
+    }
+
+    private void HandshakeCompleted(Ieee80211Node ap, HandshakeKind kind)
+    {
+        if (kind == HandshakeKind.FourWay)
+        {
+            ap.Flags |= NodeFlags.Authorized;
+            Report($"{(_suite!.Protocol == RsnProtocol.Wpa ? "WPA" : "WPA2")} 4-way handshake with {ap.Bssid} complete: {_suite.PairwiseCipher}/{_suite.Akm}{(_suite.ManagementFrameProtection ? " PMF" : "")}");
+        }
+        else Report($"group key from {ap.Bssid} updated");
+    }
+
+    private void HandshakeFailed(Ieee80211Node ap, Failed failed)
+    {
+        Report($"4-way handshake with {ap.Bssid} failed: {failed.Why} (reason {failed.ReasonCode})");
+        if (Vap.State == Ieee80211State.Run) ManagementOutput.SendDeauthentication(Vap, ap, failed.Reason);
+        Fail($"WPA handshake failed: {failed.Why}", failed.ReasonCode, new TransitionReason(TransitionCause.SecurityFailure, ReasonCode: failed.ReasonCode));
+    }
+
+    protected override void ReceiveEapol(Ieee80211Node node, ReadOnlySpan<byte> eapol)
+    {
+        if (_handshake is { } h && node == AccessPoint) h.OnEapol(eapol);
+        else Interlocked.Increment(ref Vap.Stats.RxDropped);
     }
 
     // ---- AUTH / ASSOC ----
@@ -223,7 +357,8 @@ public sealed class StationMode : OpModeBase, IScanClient
     private void EnterRun(Ieee80211State from)
     {
         var ap = AccessPoint!;
-        ap.Flags |= NodeFlags.Associated | NodeFlags.Authorized | NodeFlags.Authenticated;
+        ap.Flags |= NodeFlags.Associated | NodeFlags.Authenticated;
+        if (!_security.IsWpa) ap.Flags |= NodeFlags.Authorized;
         ap.InactivityReload = Vap.InactRunTicks;
         ap.ResetSequenceState();
         Ic.ScanCache.ClearFailure(ap.MacAddress);
@@ -233,6 +368,7 @@ public sealed class StationMode : OpModeBase, IScanClient
         Vap.RateControl?.NodeInit(ap);
         Ic.Driver.NewAssoc(ap, from != Ieee80211State.Run);
         Report($"associated with {ap.Bssid} aid {ap.AssociationId}");
+        if (_security.IsWpa) StartHandshake(ap);
     }
 
     // ---- leaving ----
@@ -396,6 +532,7 @@ public sealed class StationMode : OpModeBase, IScanClient
 
     public override void Detach()
     {
+        _handshake?.Dispose();
         _timer.Dispose();
         _beaconMiss.Dispose();
         if (Ic.Scanner.IsScanningFor(this)) Ic.Scanner.Cancel();
