@@ -10,7 +10,7 @@ public sealed class AesCmac : IDisposable
     private const int BlockLength = 16;
     private const byte Rb = 0x87;
 
-    private readonly System.Security.Cryptography.Aes _aes;
+    private readonly global::System.Security.Cryptography.Aes _aes;
     private readonly byte[] _k1 = new byte[BlockLength];
     private readonly byte[] _k2 = new byte[BlockLength];
 
@@ -18,7 +18,7 @@ public sealed class AesCmac : IDisposable
     public AesCmac(ReadOnlySpan<byte> key)
     {
         if (key.Length is not (16 or 24 or 32)) throw new ArgumentException("AES keys are 16, 24 or 32 octets.", nameof(key));
-        _aes = System.Security.Cryptography.Aes.Create();
+        _aes = global::System.Security.Cryptography.Aes.Create();
         _aes.SetKey(key);
         // RFC 4493 2.3: L = AES-128(K, 0^128); K1 = L << 1 (^ Rb); K2 = K1 << 1 (^ Rb).
         Span<byte> l = stackalloc byte[BlockLength];

@@ -27,7 +27,7 @@ public static class AesKeyWrap
         plaintext.CopyTo(output[BlockLength..]);
         ulong a = DefaultIv;
         Span<byte> block = stackalloc byte[16];
-        using (System.Security.Cryptography.Aes aes = System.Security.Cryptography.Aes.Create())
+        using (var aes = global::System.Security.Cryptography.Aes.Create())
         {
             aes.SetKey(kek);
             for (int j = 0; j <= 5; j++)
@@ -65,7 +65,7 @@ public static class AesKeyWrap
         ciphertext[BlockLength..].CopyTo(output);
         ulong a = BinaryPrimitives.ReadUInt64BigEndian(ciphertext);
         Span<byte> block = stackalloc byte[16];
-        using (System.Security.Cryptography.Aes aes = System.Security.Cryptography.Aes.Create())
+        using (var aes = global::System.Security.Cryptography.Aes.Create())
         {
             aes.SetKey(kek);
             for (int j = 5; j >= 0; j--)

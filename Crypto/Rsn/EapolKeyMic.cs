@@ -45,6 +45,13 @@ public static class EapolKeyMic
         }
     }
 
+    /// <summary>As <see cref="TryCompute"/>, for callers that already know the version and lengths are right.</summary>
+    /// <exception cref="ArgumentException">A version without a MIC here (0), a short PDU or MIC buffer, or a CMAC KCK that is not 16 octets.</exception>
+    public static void Compute(KeyDescriptorVersion version, ReadOnlySpan<byte> kck, ReadOnlySpan<byte> pdu, Span<byte> mic)
+    {
+        if (!TryCompute(version, kck, pdu, mic)) throw new ArgumentException($"Cannot compute an EAPOL-Key MIC of version {version} over this PDU.");
+    }
+
     /// <summary>Writes the MIC into the MIC field of <paramref name="pdu"/> (a frame written with a zero MIC).</summary>
     public static bool TrySign(KeyDescriptorVersion version, ReadOnlySpan<byte> kck, Span<byte> pdu)
     {
