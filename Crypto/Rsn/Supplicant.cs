@@ -81,6 +81,9 @@ public sealed class Supplicant
     {
         switch (State)
         {
+            case HandshakeState.AwaitingMessage3 when _ptk is not null:
+                State = _gtk is null && _suite.Protocol == RsnProtocol.Wpa ? HandshakeState.AwaitingGroupMessage1 : HandshakeState.Completed;
+                return [];
             case HandshakeState.AwaitingMessage1 or HandshakeState.AwaitingMessage3:
                 State = HandshakeState.Failed;
                 return [new Failed((ushort)ReasonCode.FourWayHandshakeTimeout, "4-way handshake timeout")];
@@ -106,8 +109,10 @@ public sealed class Supplicant
         // Message 2: Key Length 0 for RSN (12.7.6.3), the cipher's for WPA1.
         byte[] message2 = HandshakeFrames.Build(_suite, KeyInformation.Pairwise | KeyInformation.Mic,
             _suite.Protocol == RsnProtocol.Wpa ? _suite.TkLength : 0, frame.ReplayCounter, _snonce, default, 0, _config.OwnRsnElement, _tptk.Kck);
-        // On a PTK rekey the installed PTK stays in use until message 3.
         State = HandshakeState.AwaitingMessage3;
+        // A PTK rekey (or a forged message 1, which carries no MIC) leaves the installed PTK in use until a valid
+        // message 3, and must not be able to time the association out.
+        if (_ptk is not null) return [new SendEapol(message2)];
         return [new SendEapol(message2), new ArmTimer(_config.HandshakeTimeout)];
     }
 

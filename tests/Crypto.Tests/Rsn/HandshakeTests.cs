@@ -346,6 +346,51 @@ public class HandshakeTests
     }
 
     [Fact]
+    public void OldOrForgedMessage1AfterCompletionCannotDisturbTheAssociation()
+    {
+        var pair = HandshakePair.Rsn();
+        pair.Supplicant.Start();
+        byte[] m1 = HandshakePair.Sent(pair.Authenticator.Start());
+        byte[] m2 = HandshakePair.Sent(pair.Supplicant.OnEapolKey(m1));
+        byte[] m3 = HandshakePair.Sent(pair.Authenticator.OnEapolKey(m2));
+        pair.Authenticator.OnEapolKey(HandshakePair.Sent(pair.Supplicant.OnEapolKey(m3)));
+        Ptk installed = pair.Supplicant.Ptk!;
+
+        // Replay of message 1: its counter (1) is not above the last verified one (2).
+        Assert.Empty(pair.Supplicant.OnEapolKey(m1));
+
+        // A forged message 1 with a higher counter (message 1 has no MIC): answered, but no timer and no failure.
+        Assert.True(EapolKeyFrame.TryRead(m1, out EapolKeyFrame f1, out _));
+        byte[] forged = new EapolKeyFrame
+        {
+            ProtocolVersion = 2, DescriptorType = 2, Info = f1.Info, KeyLength = 16, ReplayCounter = 50, Nonce = new byte[32],
+        }.ToArray();
+        IReadOnlyList<HandshakeAction> answer = pair.Supplicant.OnEapolKey(forged);
+        AssertKinds(answer, typeof(SendEapol));
+        Assert.Empty(pair.Supplicant.OnTimeout());
+        Assert.Equal(HandshakeState.Completed, pair.Supplicant.State);
+        Assert.Same(installed, pair.Supplicant.Ptk);
+
+        // The real AP can still rekey afterwards.
+        byte[] rekey1 = HandshakePair.Sent(pair.Authenticator.RekeyPairwise());
+        Assert.True(HandshakePair.Counter(rekey1) < 50); // below the forged counter, but that one never verified
+        byte[] rekey3 = HandshakePair.Sent(pair.Authenticator.OnEapolKey(HandshakePair.Sent(pair.Supplicant.OnEapolKey(rekey1))));
+        Assert.Single(pair.Supplicant.OnEapolKey(rekey3).OfType<InstallPairwiseKey>());
+    }
+
+    [Fact]
+    public void GroupMessage1WithABadMicIsDropped()
+    {
+        var pair = HandshakePair.Rsn();
+        pair.RunToCompletion();
+        byte[] g1 = HandshakePair.Sent(pair.Authenticator.RekeyGroup(HandshakePair.Gtk16.Reverse().ToArray(), 2));
+        g1[EapolKeyFrame.MicOffset] ^= 1;
+        Assert.Empty(pair.Supplicant.OnEapolKey(g1));
+        g1[EapolKeyFrame.MicOffset] ^= 1;
+        Assert.Single(pair.Supplicant.OnEapolKey(g1).OfType<InstallGroupKey>());
+    }
+
+    [Fact]
     public void RekeyRequestsOutsideCompletedDoNothing()
     {
         var pair = HandshakePair.Rsn();
