@@ -68,6 +68,12 @@ public sealed class Ieee80211Node
     /// <summary>The pairwise key (PTK's TK) installed for this peer, null before the handshake.</summary>
     public Security.ICipherKey? PairwiseKey { get; internal set; }
 
+    /// <summary>Send EAPOL frames to this peer unprotected even though we hold a pairwise key: set by a
+    /// supplicant for the initial 4-way handshake, until the peer shows it has the key too (its first
+    /// protected unicast frame). A message 4 answering a retransmitted message 3 must reach an AP that has
+    /// not installed the PTK yet.</summary>
+    public bool EapolInClear { get; set; }
+
     /// <summary>Negotiated protected management frames with this peer.</summary>
     public bool MfpEnabled { get; set; }
 

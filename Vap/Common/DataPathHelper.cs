@@ -112,7 +112,7 @@ public sealed class DataPathHelper
             key = FrameCrypto.TransmitKey(vap, node, groupFrame);
             // Handshake frames go in the clear until the 4-way handshake has opened the port: a message 4
             // retransmitted after we installed the PTK must still reach an AP that has not.
-            if (eapol && (node.Flags & NodeFlags.Authorized) == 0) key = null;
+            if (eapol && ((node.Flags & NodeFlags.Authorized) == 0 || node.EapolInClear)) key = null;
             else if (key is null)
             {
                 Interlocked.Increment(ref vap.Stats.TxNoKey);

@@ -28,8 +28,10 @@ internal static class FrameCrypto
     /// the group transmit key for group frames (and static WEP keys for either).</summary>
     public static ICipherKey? TransmitKey(Ieee80211Vap vap, Ieee80211Node node, bool group)
     {
-        if (!group && node.PairwiseKey is { } pairwise) return pairwise;
-        return vap.Keys.GroupTransmitKey;
+        if (group) return vap.Keys.GroupTransmitKey;
+        if (node.PairwiseKey is { } pairwise) return pairwise;
+        // Static WEP keys protect unicast too; under WPA a unicast frame has no key until the handshake.
+        return vap.Security.AuthMode == AuthMode.Wpa ? null : vap.Keys.GroupTransmitKey;
     }
 
     /// <summary>
@@ -58,6 +60,8 @@ internal static class FrameCrypto
         switch (result)
         {
             case CipherResult.Ok:
+                // The peer protects unicast frames to us: it has the pairwise key, EAPOL can be protected too.
+                if (node is not null && !header.Address1.IsGroup) node.EapolInClear = false;
                 frame.Meta.Flags |= PacketFlags.Encrypted;
                 frame.Meta.KeyIndex = (byte)key.KeyIndex;
                 return true;

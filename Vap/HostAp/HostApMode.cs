@@ -179,10 +179,11 @@ public sealed class HostApMode : OpModeBase
             Suite = suite,
             Gtk = _gtk!,
             GtkKeyIndex = _gtkIndex,
-            GtkRsc = Vap.Keys.Group(_gtkIndex)?.TransmitCounter ?? 0,
+            // The RSC is the last counter used (12.7.2): the next group frame will be above it.
+            GtkRsc = LastUsed(Vap.Keys.Group(_gtkIndex)),
             Igtk = suite.ManagementFrameProtection ? _igtk : null,
             IgtkKeyIndex = 4,
-            IgtkIpn = Vap.Keys.Igtk(4)?.TransmitCounter ?? 0,
+            IgtkIpn = LastUsed(Vap.Keys.Igtk(4)),
             NonceSource = Ic.Random.Fill,
         });
         var runner = new HandshakeRunner(_security, sta, suite, null, authenticator,
@@ -193,6 +194,8 @@ public sealed class HostApMode : OpModeBase
         sta.SecurityState = runner;
         runner.Start();
     }
+
+    private static ulong LastUsed(ICipherKey? key) => key is null || key.TransmitCounter == 0 ? 0 : key.TransmitCounter - 1;
 
     private void SendEapol(Ieee80211Node sta, byte[] eapol)
     {

@@ -272,6 +272,7 @@ public sealed class StationMode : OpModeBase, IScanClient
             Suite = _suite,
             NonceSource = Ic.Random.Fill,
         });
+        ap.EapolInClear = true;
         _handshake = new HandshakeRunner(_security, ap, _suite, supplicant, null,
             frame => SendEapol(ap, frame),
             kind => HandshakeCompleted(ap, kind),
@@ -476,6 +477,17 @@ public sealed class StationMode : OpModeBase, IScanClient
             case ManagementSubtype.Deauthentication when fromAp && Vap.State >= Ieee80211State.Auth:
             {
                 DeauthenticationFrame.TryRead(body, out var d, out _);
+                if (_security.IsWpa && (ap!.Flags & NodeFlags.Authorized) == 0 && Vap.State == Ieee80211State.Run)
+                {
+                    // Sent away before the 4-way handshake finished: our PSK is most likely not the AP's.
+                    string why = d.ReasonCode is ReasonCode.FourWayHandshakeTimeout or ReasonCode.MicFailure
+                        ? "the AP ended the 4-way handshake — probably a wrong passphrase"
+                        : "deauthenticated during the 4-way handshake";
+                    Report($"deauthenticated by {ap.Bssid} (reason {(int)d.ReasonCode}): {why}");
+                    Fail($"WPA handshake failed: {why}", (ushort)d.ReasonCode,
+                        new TransitionReason(TransitionCause.SecurityFailure, ReasonCode: (ushort)d.ReasonCode, ManagementSubtype: (byte)subtype));
+                    break;
+                }
                 Vap.LastFailure = new VapFailure(Ic.Now, "deauthenticated by AP", (ushort)d.ReasonCode);
                 Report($"deauthenticated by {ap!.Bssid} (reason {(int)d.ReasonCode})");
                 // sta_recv_mgmt: back to AUTH with the same AP (it may take us back at once).

@@ -10,6 +10,11 @@ using Net80211.RadioDrivers.Hwsim;
 using Net80211.Testing;
 using Net80211.Vap;
 using Net80211.Vap.RateControl;
+using Net80211.Crypto.Ccmp;
+using Net80211.Crypto.Gcmp;
+using Net80211.Crypto.Tkip;
+using Net80211.Crypto.Wep;
+using Net80211.Crypto.Bip;
 using Net80211.Vaps;
 
 namespace Vap.Tests.Scenarios;
@@ -25,7 +30,8 @@ public sealed class ScenarioWorld
 
     public ScenarioWorld(ulong seed = 1, MediumOptions? medium = null, bool dataOnAir = false)
     {
-        var services = new ServiceCollection().AddNet80211().AddOpModes().AddAmrr().AddFixedRateControl().AddHwsim();
+        var services = new ServiceCollection().AddNet80211().AddOpModes().AddAmrr().AddFixedRateControl().AddHwsim()
+            .AddCcmp().AddGcmp().AddTkip().AddWep().AddBip();
         using var provider = services.BuildServiceProvider();
         World = new HwsimWorld(provider.GetRequiredService<ModuleRegistry>(), seed, medium);
         World.Medium.FrameOnAir += (in AirFrameEvent e) => OnAir(e, dataOnAir);
