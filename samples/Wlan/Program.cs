@@ -36,6 +36,7 @@ internal static class Program
         ulong seed = 1;
         double seconds = 2;
         string pcap = "net80211-demo.pcap";
+        bool open = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -49,13 +50,16 @@ internal static class Program
                 case "--pcap" when i + 1 < args.Length && !air:
                     pcap = args[++i];
                     break;
+                case "--open" when !air:
+                    open = true;
+                    break;
                 default:
-                    return Fail($"demo: bad argument '{args[i]}' (usage: wlan demo [air] [--seed N] [--seconds S] [--pcap FILE])");
+                    return Fail($"demo: bad argument '{args[i]}' (usage: wlan demo [air] [--seed N] [--seconds S] [--pcap FILE] [--open])");
             }
         }
         return air
             ? AirDemo.Run(Console.Out, seed, TimeSpan.FromSeconds(seconds))
-            : StationDemo.Run(Console.Out, seed, TimeSpan.FromSeconds(seconds), pcap);
+            : StationDemo.Run(Console.Out, seed, TimeSpan.FromSeconds(seconds), pcap, open);
     }
 
     private static int Fail(string message)
@@ -70,8 +74,9 @@ internal static class Program
         w.WriteLine("usage: wlan <verb> [arguments]");
         w.WriteLine();
         w.WriteLine("verbs:");
-        w.WriteLine("  demo [--seed N] [--seconds S] [--pcap FILE]");
-        w.WriteLine("                                  an AP and a station on simulated radios: join, traffic, capture");
+        w.WriteLine("  demo [--seed N] [--seconds S] [--pcap FILE] [--open]");
+        w.WriteLine("                                  an AP and a station on simulated radios: WPA2 join (or open),");
+        w.WriteLine("                                  traffic both ways, a capture Wireshark can decrypt");
         w.WriteLine("  demo air [--seed N] [--seconds S]");
         w.WriteLine("                                  the simulated air alone: goodput per rate against the DCF maximum");
         w.WriteLine("  pcap scan FILE                  the networks a pcap/pcapng capture shows, like ifconfig list scan");

@@ -56,6 +56,27 @@ public static class Tshark
         return frames;
     }
 
+    /// <summary>Runs tshark with the given arguments after <c>-r path</c> and returns its standard output
+    /// lines (for field extraction with -T fields, display filters, decryption preferences).</summary>
+    public static IReadOnlyList<string> Run(string path, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("-r");
+        start.ArgumentList.Add(path);
+        foreach (string arg in arguments) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("tshark did not start");
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        string stdout = process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(120_000), "tshark did not finish within 2 minutes");
+        Assert.True(process.ExitCode == 0, $"tshark exited with {process.ExitCode}: {stderr.Result}");
+        return stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
     private static string Locate()
     {
         foreach (string dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))

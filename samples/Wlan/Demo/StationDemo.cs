@@ -10,6 +10,12 @@ using Net80211.Scheduling;
 using Net80211.StateMachine;
 using Net80211.Vap;
 using Net80211.Vap.RateControl;
+using Net80211.Crypto.Bip;
+using Net80211.Crypto.Ccmp;
+using Net80211.Crypto.Gcmp;
+using Net80211.Crypto.Tkip;
+using Net80211.Crypto.Wep;
+using Net80211.Security;
 using Net80211.Vaps;
 
 namespace Net80211.Wlan.Demo;
@@ -23,16 +29,26 @@ internal static class StationDemo
 {
     private const int Msdu = 1500;
 
-    public static int Run(TextWriter o, ulong seed, TimeSpan trafficTime, string pcapPath)
+    public const string Passphrase = "correct horse battery staple";
+
+    public static int Run(TextWriter o, ulong seed, TimeSpan trafficTime, string pcapPath, bool open = false)
     {
         using var provider = new ServiceCollection()
             .AddNet80211().AddOpModes().AddAmrr().AddFixedRateControl().AddHwsim()
+            .AddCcmp().AddGcmp().AddTkip().AddWep().AddBip()
             .BuildServiceProvider();
         var world = new HwsimWorld(provider.GetRequiredService<ModuleRegistry>(), seed);
         string ssid = "net80211-demo";
 
         o.WriteLine(Inv($"Net80211 demo (seed {seed}): a host AP and a station on simulated radios, 15 m apart"));
-        o.WriteLine(Inv($"SSID \"{ssid}\", open; capture: {pcapPath}"));
+        o.WriteLine(open
+            ? Inv($"SSID \"{ssid}\", open; capture: {pcapPath}")
+            : Inv($"SSID \"{ssid}\", WPA2-PSK (CCMP), passphrase \"{Passphrase}\"; capture: {pcapPath}"));
+        if (!open)
+        {
+            o.WriteLine("To read the traffic in Wireshark: Preferences > Protocols > IEEE 802.11 > Decryption keys,");
+            o.WriteLine(Inv($"add wpa-pwd \"{Passphrase}:{ssid}\" (the capture holds the whole 4-way handshake)."));
+        }
         o.WriteLine();
 
         AirCapture capture;
@@ -54,10 +70,20 @@ internal static class StationDemo
             ap.DesiredChannel = apRadio.Ic.Channels.ToArray().First(c => c.Ieee == 36);
             var sta = staRadio.Ic.CreateVap(OpMode.Sta).Vap!;
             sta.DesiredSsid = ap.DesiredSsid;
+            if (!open)
+            {
+                foreach (var v in new[] { ap, sta })
+                {
+                    v.Security.AuthMode = AuthMode.Wpa;
+                    v.Security.Passphrase = Passphrase;
+                }
+            }
 
             world.OnQueue(apRadio, ap.Up);
             world.OnQueue(staRadio, sta.Up);
-            if (!world.Scheduler.RunUntil(() => sta.State == Ieee80211State.Run, TimeSpan.FromSeconds(30)))
+            bool Ready() => sta.State == Ieee80211State.Run && sta.Bss is { } b && (b.Flags & Net80211.Nodes.NodeFlags.Authorized) != 0
+                && ap.Ic.Nodes.Find(ap, sta.MacAddress) is { } n && (n.Flags & Net80211.Nodes.NodeFlags.Authorized) != 0;
+            if (!world.Scheduler.RunUntil(Ready, TimeSpan.FromSeconds(30)))
             {
                 Console.Error.WriteLine("wlan: demo: the station did not join within 30 s of virtual time");
                 return 1;
