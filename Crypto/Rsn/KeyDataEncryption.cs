@@ -74,7 +74,9 @@ public static class KeyDataEncryption
         Span<byte> key = stackalloc byte[iv.Length + kek.Length];
         iv.CopyTo(key);
         kek.CopyTo(key[iv.Length..]);
-        Rc4.Apply(key, Rc4Skip, data);
+        var rc4 = new Net80211.Crypto.Wep.Rc4(key);
+        rc4.Discard(Rc4Skip);
+        rc4.Transform(data);
         CryptographicOperations.ZeroMemory(key);
     }
 }

@@ -1,3 +1,4 @@
+using Net80211.Security;
 using Net80211.Frames;
 
 namespace Net80211.Crypto.Rsn;

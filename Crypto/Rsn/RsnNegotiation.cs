@@ -1,3 +1,4 @@
+using Net80211.Security;
 using System.Diagnostics.CodeAnalysis;
 using Net80211.Frames;
 

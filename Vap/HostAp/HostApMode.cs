@@ -134,7 +134,7 @@ public sealed class HostApMode : OpModeBase
         Ic.Random.Fill(_gtk);
         if (!_security.InstallGroup(config.GroupCipher, _gtk, _gtkIndex, 0, transmit: true, TkipRole.Authenticator, out var error))
             Report($"group key: {error}");
-        if (config.Mfp != Crypto.Rsn.MfpMode.Disabled)
+        if (config.Mfp != MfpMode.Disabled)
         {
             _igtk = new byte[CipherKeyLengths.Of(config.GroupManagementCipher)];
             Ic.Random.Fill(_igtk);

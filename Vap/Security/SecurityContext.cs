@@ -28,12 +28,7 @@ internal sealed class SecurityContext
         PairwiseCiphers = Settings.PairwiseCiphers.ToArray(),
         GroupCipher = Settings.GroupCipher,
         Akms = Settings.Akms.ToArray(),
-        Mfp = Settings.Mfp switch
-        {
-            Net80211.Security.MfpMode.Required => Crypto.Rsn.MfpMode.Required,
-            Net80211.Security.MfpMode.Capable => Crypto.Rsn.MfpMode.Capable,
-            _ => Crypto.Rsn.MfpMode.Disabled,
-        },
+        Mfp = Settings.Mfp,
         GroupManagementCipher = Settings.GroupManagementCipher,
         AllowWpa1 = Settings.Wpa1,
     };

@@ -1,3 +1,4 @@
+using Net80211.Security;
 using Net80211.Crypto.Rsn;
 using Net80211.Frames;
 
