@@ -22,6 +22,7 @@ namespace Net80211.Crypto.Ccmp;
 ///  Ai = (L−1) | Nonce | i              (counter i in L octets, big-endian; A0 encrypts the MAC)
 /// </code>
 /// </remarks>
+[SkipLocalsInit]
 public sealed class CcmMode
 {
     private const int BlockSize = AesEncryptor.BlockSize;
@@ -143,6 +144,17 @@ public sealed class CcmMode
     private Vector128<byte> MacAssociatedData(Vector128<byte> x, ReadOnlySpan<byte> aad)
     {
         if (aad.IsEmpty) return x;
+        if (aad.Length <= 2 * BlockSize - 2)
+        {
+            // The 802.11 case (22..30 octets): l(a) and a fit two blocks.
+            Span<byte> encoded = stackalloc byte[2 * BlockSize];
+            encoded.Clear();
+            BinaryPrimitives.WriteUInt16BigEndian(encoded, (ushort)aad.Length);
+            aad.CopyTo(encoded[2..]);
+            x = EncryptBlock(x ^ Load(encoded, 0));
+            return aad.Length > BlockSize - 2 ? EncryptBlock(x ^ Load(encoded, BlockSize)) : x;
+        }
+
         Span<byte> first = stackalloc byte[BlockSize];
         first.Clear();
         int prefix;
@@ -181,8 +193,8 @@ public sealed class CcmMode
     {
         ref readonly AesRoundKeys keys = ref _aes.RoundKeys;
         int rounds = _aes.Rounds;
-        Vector128<byte> x = AesNi.Encrypt(in keys, rounds, b0);
-        Vector128<byte> s0 = AesNi.Encrypt(in keys, rounds, a0);
+        Vector128<byte> x = b0, s0 = a0;
+        AesNi.Encrypt2(in keys, rounds, ref x, ref s0);
         x = MacAssociatedData(x, aad);
 
         int blocks = input.Length / BlockSize, offset = blocks * BlockSize;
@@ -201,9 +213,8 @@ public sealed class CcmMode
     {
         ref readonly AesRoundKeys keys = ref _aes.RoundKeys;
         int rounds = _aes.Rounds;
-        Vector128<byte> x = AesNi.Encrypt(in keys, rounds, b0);
-        Vector128<byte> s0 = AesNi.Encrypt(in keys, rounds, a0);
-        Vector128<byte> ks = AesNi.Encrypt(in keys, rounds, Counter(a0, 1));
+        Vector128<byte> x = b0, s0 = a0, ks = Counter(a0, 1), unused = default;
+        AesNi.Encrypt4(in keys, rounds, ref x, ref s0, ref ks, ref unused);
         x = MacAssociatedData(x, aad);
 
         int blocks = input.Length / BlockSize, offset = blocks * BlockSize;
