@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using X86Aes = System.Runtime.Intrinsics.X86.Aes;
 
 namespace Net80211.Crypto.Aes;
