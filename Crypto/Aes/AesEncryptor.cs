@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Net80211.Crypto.Aes;
@@ -7,6 +8,7 @@ namespace Net80211.Crypto.Aes;
 /// into a fixed buffer inside this object; encrypting allocates nothing. AES-NI is used when the CPU has it,
 /// else a portable table implementation with identical results.
 /// </summary>
+[SkipLocalsInit]
 public sealed class AesEncryptor
 {
     public const int BlockSize = 16;

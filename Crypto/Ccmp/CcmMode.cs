@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using Net80211.Crypto.Aes;
+using X86Aes = System.Runtime.Intrinsics.X86.Aes;
 
 namespace Net80211.Crypto.Ccmp;
 
@@ -21,6 +22,7 @@ namespace Net80211.Crypto.Ccmp;
 ///  Ai = (L−1) | Nonce | i              (counter i in L octets, big-endian; A0 encrypts the MAC)
 /// </code>
 /// </remarks>
+[SkipLocalsInit]
 public sealed class CcmMode
 {
     private const int BlockSize = AesEncryptor.BlockSize;
@@ -142,6 +144,17 @@ public sealed class CcmMode
     private Vector128<byte> MacAssociatedData(Vector128<byte> x, ReadOnlySpan<byte> aad)
     {
         if (aad.IsEmpty) return x;
+        if (aad.Length <= 2 * BlockSize - 2)
+        {
+            // The 802.11 case (22..30 octets): l(a) and a fit two blocks.
+            Span<byte> encoded = stackalloc byte[2 * BlockSize];
+            encoded.Clear();
+            BinaryPrimitives.WriteUInt16BigEndian(encoded, (ushort)aad.Length);
+            aad.CopyTo(encoded[2..]);
+            x = EncryptBlock(x ^ Load(encoded, 0));
+            return aad.Length > BlockSize - 2 ? EncryptBlock(x ^ Load(encoded, BlockSize)) : x;
+        }
+
         Span<byte> first = stackalloc byte[BlockSize];
         first.Clear();
         int prefix;
@@ -178,56 +191,98 @@ public sealed class CcmMode
 
     private Vector128<byte> EncryptHardware(Vector128<byte> b0, Vector128<byte> a0, ReadOnlySpan<byte> aad, ReadOnlySpan<byte> input, Span<byte> output)
     {
-        ref readonly AesRoundKeys rk = ref _aes.RoundKeys;
+        ref readonly AesRoundKeys keys = ref _aes.RoundKeys;
         int rounds = _aes.Rounds;
         Vector128<byte> x = b0, s0 = a0;
-        AesNi.Encrypt2(in rk, rounds, ref x, ref s0);
+        AesNi.Encrypt2(in keys, rounds, ref x, ref s0);
         x = MacAssociatedData(x, aad);
 
-        int length = input.Length, offset = 0, i = 1;
-        for (; offset + BlockSize <= length; offset += BlockSize, i++)
-        {
-            Vector128<byte> p = Load(input, offset);
-            Vector128<byte> ks = Counter(a0, i);
-            x ^= p;
-            AesNi.Encrypt2(in rk, rounds, ref x, ref ks);
-            Store(p ^ ks, output, offset);
-        }
-        if (offset < length)
+        int blocks = input.Length / BlockSize, offset = blocks * BlockSize;
+        x = SealBlocks(ref Unsafe.AsRef(in keys[0]), rounds, x, a0,
+            ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(output), blocks);
+        if (offset < input.Length)
         {
             Vector128<byte> p = LoadPartial(input[offset..]);
-            Vector128<byte> ks = Counter(a0, i);
-            x ^= p;
-            AesNi.Encrypt2(in rk, rounds, ref x, ref ks);
-            StorePartial(p ^ ks, output[offset..]);
+            x = AesNi.Encrypt(in keys, rounds, x ^ p);
+            StorePartial(p ^ AesNi.Encrypt(in keys, rounds, Counter(a0, blocks + 1)), output[offset..]);
         }
         return x ^ s0;
     }
 
     private Vector128<byte> DecryptHardware(Vector128<byte> b0, Vector128<byte> a0, ReadOnlySpan<byte> aad, ReadOnlySpan<byte> input, Span<byte> output)
     {
-        ref readonly AesRoundKeys rk = ref _aes.RoundKeys;
+        ref readonly AesRoundKeys keys = ref _aes.RoundKeys;
         int rounds = _aes.Rounds;
         Vector128<byte> x = b0, s0 = a0, ks = Counter(a0, 1), unused = default;
-        AesNi.Encrypt4(in rk, rounds, ref x, ref s0, ref ks, ref unused);
+        AesNi.Encrypt4(in keys, rounds, ref x, ref s0, ref ks, ref unused);
         x = MacAssociatedData(x, aad);
 
-        int length = input.Length, offset = 0, i = 2;
-        for (; offset + BlockSize <= length; offset += BlockSize, i++)
-        {
-            Vector128<byte> p = Load(input, offset) ^ ks;
-            Store(p, output, offset);
-            x ^= p;
-            ks = Counter(a0, i);
-            AesNi.Encrypt2(in rk, rounds, ref x, ref ks);
-        }
-        if (offset < length)
+        int blocks = input.Length / BlockSize, offset = blocks * BlockSize;
+        x = OpenBlocks(ref Unsafe.AsRef(in keys[0]), rounds, x, a0, ref ks,
+            ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(output), blocks);
+        if (offset < input.Length)
         {
             Span<byte> tail = output[offset..];
             StorePartial(LoadPartial(input[offset..]) ^ ks, tail);
-            x = AesNi.Encrypt(in rk, rounds, x ^ LoadPartial(tail));
+            x = AesNi.Encrypt(in keys, rounds, x ^ LoadPartial(tail));
         }
         return x ^ s0;
+    }
+
+    // The per-block loops are kept free of calls so that the MAC state stays in a register (every XMM
+    // register is caller-saved): the CBC-MAC chain, one AESENC latency per round, is the cost of a frame,
+    // and the CTR block beside it runs in the shadow of that latency.
+
+    /// <summary>Full blocks 1..<paramref name="blocks"/>: X ← E(X ^ P), C = P ^ E(Ai).</summary>
+    private static Vector128<byte> SealBlocks(ref Vector128<byte> rk, int rounds, Vector128<byte> x, Vector128<byte> a0,
+        ref byte src, ref byte dst, int blocks)
+    {
+        for (int i = 1; i <= blocks; i++)
+        {
+            nuint offset = (nuint)(i - 1) * BlockSize;
+            Vector128<byte> p = Vector128.LoadUnsafe(ref src, offset);
+            Vector128<byte> key = rk;
+            Vector128<byte> m = x ^ p ^ key;
+            Vector128<byte> c = Counter(a0, i) ^ key;
+            for (int r = 1; r < rounds; r++)
+            {
+                key = Unsafe.Add(ref rk, r);
+                m = X86Aes.Encrypt(m, key);
+                c = X86Aes.Encrypt(c, key);
+            }
+            key = Unsafe.Add(ref rk, rounds);
+            x = X86Aes.EncryptLast(m, key);
+            (p ^ X86Aes.EncryptLast(c, key)).StoreUnsafe(ref dst, offset);
+        }
+        return x;
+    }
+
+    /// <summary>Full blocks 1..<paramref name="blocks"/>: P = C ^ E(Ai) with E(Ai) from the step before, then
+    /// X ← E(X ^ P) beside E(Ai+1), which is left in <paramref name="keystream"/>.</summary>
+    private static Vector128<byte> OpenBlocks(ref Vector128<byte> rk, int rounds, Vector128<byte> x, Vector128<byte> a0,
+        ref Vector128<byte> keystream, ref byte src, ref byte dst, int blocks)
+    {
+        Vector128<byte> ks = keystream;
+        for (int i = 1; i <= blocks; i++)
+        {
+            nuint offset = (nuint)(i - 1) * BlockSize;
+            Vector128<byte> p = Vector128.LoadUnsafe(ref src, offset) ^ ks;
+            p.StoreUnsafe(ref dst, offset);
+            Vector128<byte> key = rk;
+            Vector128<byte> m = x ^ p ^ key;
+            Vector128<byte> c = Counter(a0, i + 1) ^ key;
+            for (int r = 1; r < rounds; r++)
+            {
+                key = Unsafe.Add(ref rk, r);
+                m = X86Aes.Encrypt(m, key);
+                c = X86Aes.Encrypt(c, key);
+            }
+            key = Unsafe.Add(ref rk, rounds);
+            x = X86Aes.EncryptLast(m, key);
+            ks = X86Aes.EncryptLast(c, key);
+        }
+        keystream = ks;
+        return x;
     }
 
     // ---- portable ----

@@ -44,8 +44,8 @@ public static class CcmpAad
     private const byte QosAmsduPresent = 0x80;
     private const byte NonceManagementFlag = 0x10;
 
-    /// <summary>True when <paramref name="header"/> (the first <paramref name="headerLength"/> octets of a frame)
-    /// is a management or data header that holds every field its Frame Control implies.</summary>
+    /// <summary>True when the first <paramref name="headerLength"/> octets of <paramref name="frame"/> are a
+    /// management or data header holding every field its Frame Control implies (AAD and nonce can be built).</summary>
     public static bool IsValidHeader(ReadOnlySpan<byte> frame, int headerLength)
     {
         if (headerLength < MinHeaderLength || headerLength > frame.Length) return false;
@@ -54,7 +54,8 @@ public static class CcmpAad
         return FrameHeader.GetHeaderLength(fc) <= headerLength;
     }
 
-    /// <summary>Builds the AAD of a header that passed <see cref="IsValidHeader"/>; returns its length.</summary>
+    /// <summary>Builds the AAD of a header that passed <see cref="IsValidHeader"/> into <paramref name="aad"/>
+    /// (at least <see cref="MaxLength"/> octets); returns its length.</summary>
     /// <param name="sppAmsdu">Both STAs are SPP A-MSDU capable: keep the A-MSDU Present bit.</param>
     /// <param name="setProtected">Set the Protected bit as the standard says (false only to reproduce test
     /// vectors computed over the FC as given).</param>

@@ -1,9 +1,11 @@
+using System.Runtime.CompilerServices;
 using Net80211.Crypto.Aes;
 using Net80211.Security;
 
 namespace Net80211.Crypto.Ccmp;
 
 /// <summary>A CCMP-128 or CCMP-256 temporal key (IEEE 802.11-2020 12.5.3): AES-CCM with the 13-octet CCMP nonce.</summary>
+[SkipLocalsInit]
 public sealed class CcmpKey : PacketNumberKey
 {
     private readonly CcmMode _ccm;

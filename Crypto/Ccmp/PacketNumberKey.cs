@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Net80211.Frames;
 using Net80211.Packets;
 using Net80211.Security;
@@ -21,6 +22,7 @@ namespace Net80211.Crypto.Ccmp;
 /// leaves encryption and MIC to the device; decap checks key ID and replay on a frame the device has
 /// already decrypted and verified, then strips header and MIC.
 /// </remarks>
+[SkipLocalsInit]
 public abstract class PacketNumberKey : ICipherKey
 {
     /// <summary>Bodies up to this length (CCM with L = 2 limits the payload to 2^16 − 1 octets).</summary>
@@ -105,7 +107,7 @@ public abstract class PacketNumberKey : ICipherKey
     {
         ArgumentNullException.ThrowIfNull(frame);
         Span<byte> d = frame.Data;
-        if (headerLength < 0 || d.Length < headerLength + CcmpHeader.Length + MicLength) return CipherResult.TooShort;
+        if (headerLength < 0 || d.Length - CcmpHeader.Length - MicLength < headerLength) return CipherResult.TooShort;
         if (!CcmpAad.IsValidHeader(d, headerLength) || (d[1] & (byte)FrameControlFlags.Protected) == 0)
             return CipherResult.Unsupported;
 

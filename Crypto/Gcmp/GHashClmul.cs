@@ -19,6 +19,7 @@ internal struct HashKeyPowers
 /// bit-reflected order becomes an integer order; the 256-bit carry-less product is shifted left by one and
 /// reduced modulo x^128 + x^7 + x^2 + x + 1. Four blocks are multiplied by H⁴..H¹ and reduced once.
 /// </summary>
+[SkipLocalsInit]
 internal static class GHashClmul
 {
     public static bool IsSupported => Pclmulqdq.IsSupported && Ssse3.IsSupported && Aes.AesNi.IsSupported;

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace Net80211.Crypto.Gcmp;
 
@@ -6,6 +7,7 @@ namespace Net80211.Crypto.Gcmp;
 /// Portable GHASH: the bit-serial multiplication of NIST SP 800-38D Algorithm 1 on two 64-bit halves (bytes
 /// 0–7 and 8–15 read big-endian), with masks instead of branches. Slow but exact; used without PCLMULQDQ.
 /// </summary>
+[SkipLocalsInit]
 internal static class GHashSoftware
 {
     /// <summary>R = 11100001 || 0^120.</summary>

@@ -22,6 +22,7 @@ namespace Net80211.Crypto.Gcmp;
 /// With AES-NI the keystream is produced eight blocks at a time; with PCLMULQDQ GHASH takes four blocks per
 /// reduction.
 /// </remarks>
+[SkipLocalsInit]
 public sealed class GcmMode
 {
     public const int NonceLength = 12;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Net80211.Crypto.Aes;
 using Net80211.Crypto.Ccmp;
 using Net80211.Security;
@@ -6,6 +7,7 @@ namespace Net80211.Crypto.Gcmp;
 
 /// <summary>A GCMP-128 or GCMP-256 temporal key (IEEE 802.11-2020 12.5.5): AES-GCM with the 12-octet A2 | PN
 /// nonce, the CCMP header layout and AAD, a 16-octet MIC.</summary>
+[SkipLocalsInit]
 public sealed class GcmpKey : PacketNumberKey
 {
     private readonly GcmMode _gcm;
