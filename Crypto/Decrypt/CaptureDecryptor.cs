@@ -199,7 +199,11 @@ public sealed class CaptureDecryptor
         if (bss is null || bss.Match == SsidMatch.Other) return;
         DecryptCounters counters = bss.Counters;
         counters.DataFrames++;
-        if (fc.IsDataWithoutBody) return;
+        if (fc.IsDataWithoutBody)
+        {
+            counters.DataFramesWithoutBody++;
+            return;
+        }
 
         // Station and authenticator by the DS bits (9.3.2.1 Table 9-26); group-addressed frames come from the AP.
         bool group = false;
@@ -439,6 +443,7 @@ public sealed class CaptureDecryptor
             HandshakesUnsupported = counts.HandshakesUnsupported,
             MismatchedStations = mismatched,
             DataFrames = counts.DataFrames,
+            DataFramesWithoutBody = counts.DataFramesWithoutBody,
             PlaintextDataFrames = counts.PlaintextDataFrames,
             ProtectedDataFrames = counts.ProtectedDataFrames,
             DecryptedWep = counts.DecryptedWep,

@@ -6,6 +6,7 @@ namespace Net80211.Crypto.Decrypt;
 internal sealed class DecryptCounters
 {
     public long DataFrames;
+    public long DataFramesWithoutBody;
     public long PlaintextDataFrames;
     public long ProtectedDataFrames;
     public long EapolKeyFrames;
@@ -16,7 +17,7 @@ internal sealed class DecryptCounters
     public long DecryptedTkip;
     public long DecryptedCcmp;
     public long DecryptedGcmp;
-    /// <summary>Of the decrypted: group-addressed frames opened with a GTK.</summary>
+    /// <summary>Of the decrypted: group-addressed frames.</summary>
     public long DecryptedGroup;
     public long RetransmissionsSkipped;
     public long FailedIntegrity;
@@ -27,6 +28,7 @@ internal sealed class DecryptCounters
     public void Add(DecryptCounters other)
     {
         DataFrames += other.DataFrames;
+        DataFramesWithoutBody += other.DataFramesWithoutBody;
         PlaintextDataFrames += other.PlaintextDataFrames;
         ProtectedDataFrames += other.ProtectedDataFrames;
         EapolKeyFrames += other.EapolKeyFrames;

@@ -57,6 +57,8 @@ public sealed class DecryptResult
     public IReadOnlyList<MacAddress> MismatchedStations { get; init; } = [];
 
     public long DataFrames { get; init; }
+    /// <summary>Null and QoS Null data frames (and the CF subtypes): no body to decrypt.</summary>
+    public long DataFramesWithoutBody { get; init; }
     public long PlaintextDataFrames { get; init; }
     public long ProtectedDataFrames { get; init; }
 
@@ -66,7 +68,7 @@ public sealed class DecryptResult
     public long DecryptedCcmp { get; init; }
     /// <summary>GCMP-128 and GCMP-256.</summary>
     public long DecryptedGcmp { get; init; }
-    /// <summary>Of the decrypted, group-addressed frames opened with a GTK.</summary>
+    /// <summary>Of the decrypted, group-addressed frames (WPA: opened with a GTK).</summary>
     public long DecryptedGroup { get; init; }
     public long Decrypted => DecryptedWep + DecryptedTkip + DecryptedCcmp + DecryptedGcmp;
     /// <summary>Decrypted with a WPA key (TKIP, CCMP, GCMP).</summary>
@@ -105,6 +107,7 @@ public sealed class DecryptResult
         Line(text, "EAPOL-Key frames", EapolKeyFrames);
         text.Append(Inv($"{"Handshakes complete/verified",-32}{$"{HandshakesComplete}/{HandshakesVerified}",12}")).Append('\n');
         Line(text, "Data frames", DataFrames);
+        Line(text, "  without a body (null)", DataFramesWithoutBody);
         Line(text, "  plaintext", PlaintextDataFrames);
         Line(text, "  protected", ProtectedDataFrames);
         Line(text, "Decrypted WPA CCMP", DecryptedCcmp);
