@@ -57,11 +57,12 @@ internal sealed class BssState(MacAddress bssid)
     /// <summary>The advertised element of <paramref name="protocol"/>, if any.</summary>
     public byte[]? Element(Rsn.RsnProtocol protocol) => protocol == Rsn.RsnProtocol.Wpa ? WpaElement : RsnElement;
 
-    /// <summary>"WPA2(CCMP/PSK)" style, from the advertised elements.</summary>
+    /// <summary>"WPA2(CCMP/PSK)" style, from the advertised elements; "not advertised" without a beacon or probe response.</summary>
     public string Security
     {
         get
         {
+            if (!Advertised) return "not advertised";
             var elements = new List<byte>();
             if (RsnElement is not null) elements.AddRange(RsnElement);
             if (WpaElement is not null) elements.AddRange(WpaElement);

@@ -99,7 +99,8 @@ public sealed class DecryptResult
         var text = new StringBuilder();
         foreach (DecryptedNetwork network in Networks)
         {
-            text.Append(Inv($"BSSID {network.Bssid}  SSID {Net80211.Ssid.Format(network.Ssid)}  {network.Security}")).Append('\n');
+            string ssid = network.Ssid.Length == 0 ? "?" : Net80211.Ssid.Format(network.Ssid);
+            text.Append(Inv($"BSSID {network.Bssid}  SSID {ssid}  {network.Security}")).Append('\n');
         }
         Line(text, "Frames read", RecordsRead);
         Line(text, "802.11 frames", Ieee80211Frames);
