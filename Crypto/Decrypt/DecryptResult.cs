@@ -115,7 +115,8 @@ public sealed class DecryptResult
         if (DecryptedGcmp > 0) Line(text, "Decrypted WPA GCMP", DecryptedGcmp);
         Line(text, "Decrypted WPA TKIP", DecryptedTkip);
         Line(text, "Decrypted WEP", DecryptedWep);
-        Line(text, "  of which group-addressed", DecryptedGroup);
+        Line(text, "Decrypted in all", Decrypted);
+        Line(text, "  group-addressed", DecryptedGroup);
         Line(text, "Retransmissions skipped", RetransmissionsSkipped);
         Line(text, "Failed MIC/ICV", FailedIntegrity);
         Line(text, "Failed Michael MIC (TKIP)", FailedMichael);

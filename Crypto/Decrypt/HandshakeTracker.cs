@@ -10,8 +10,9 @@ namespace Net80211.Crypto.Decrypt;
 /// <remarks>
 /// Messages are told apart by Key Information (12.7.6.2..5): Ack without MIC = 1; MIC without Ack with a nonce = 2;
 /// Ack and MIC = 3; MIC without Ack and a zero nonce = 4 (nothing to learn); group messages have Key Type 0.
-/// Message 2 echoes the replay counter of message 1, so it is checked at once against the ANonce of the message 1
-/// with its counter; otherwise (message 1 not captured) against the ANonce of the message 3 that follows.
+/// Message 2 is checked at once against the latest ANonce, and again against the ANonce of the message 3 that
+/// follows when that differs (message 1 not captured); it counts as one handshake, failed only when no ANonce
+/// verified it by the time the next message 2 or the end of the capture settles it.
 /// </remarks>
 internal sealed class HandshakeTracker(byte[] pmk)
 {
@@ -33,7 +34,6 @@ internal sealed class HandshakeTracker(byte[] pmk)
         {
             if (zeroNonce) return;
             station.ANonce = frame.Nonce.ToArray();
-            station.ANonceReplayCounter = frame.ReplayCounter;
         }
         else if (ack)
         {
@@ -49,10 +49,8 @@ internal sealed class HandshakeTracker(byte[] pmk)
     {
         StationState.Message2? pending = station.PendingMessage2;
         if (pending is not null && pending.SNonce.AsSpan().SequenceEqual(frame.Nonce)) return; // retransmitted
-        var message = new StationState.Message2(frame.Nonce.ToArray(), frame.Pdu.ToArray(), frame.ReplayCounter, frame.Version,
-            SuiteOf(bss, frame));
-        station.SetMessage2(message);
-        if (station.ANonce is not null && station.ANonceReplayCounter == frame.ReplayCounter) Attempt(bss, station, authenticator, station.ANonce);
+        station.SetMessage2(new StationState.Message2(frame.Nonce.ToArray(), frame.Pdu.ToArray(), frame.Version, SuiteOf(bss, frame)));
+        if (station.ANonce is not null) Attempt(bss, station, authenticator, station.ANonce);
     }
 
     private void OnMessage3(BssState bss, StationState station, MacAddress authenticator, EapolKeyFrame frame, bool zeroNonce)
@@ -60,7 +58,6 @@ internal sealed class HandshakeTracker(byte[] pmk)
         if (!zeroNonce)
         {
             station.ANonce = frame.Nonce.ToArray();
-            station.ANonceReplayCounter = frame.ReplayCounter;
             if (station.PendingMessage2 is { Verified: false }) Attempt(bss, station, authenticator, station.ANonce);
         }
 

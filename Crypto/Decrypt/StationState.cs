@@ -22,9 +22,6 @@ internal sealed class StationState(MacAddress address)
     /// <summary>ANonce of the latest message 1 or 3.</summary>
     public byte[]? ANonce { get; set; }
 
-    /// <summary>Replay counter of the message that gave <see cref="ANonce"/>.</summary>
-    public ulong ANonceReplayCounter { get; set; }
-
     /// <summary>The latest message 2 (SNonce and the PDU its MIC covers).</summary>
     public Message2? PendingMessage2 { get; private set; }
 
@@ -55,7 +52,7 @@ internal sealed class StationState(MacAddress address)
     }
 
     /// <summary>Message 2 as kept until an ANonce is there to check it against, and the ANonces tried.</summary>
-    internal sealed record Message2(byte[] SNonce, byte[] Pdu, ulong ReplayCounter, KeyDescriptorVersion Version, KeySuite Suite)
+    internal sealed record Message2(byte[] SNonce, byte[] Pdu, KeyDescriptorVersion Version, KeySuite Suite)
     {
         public List<byte[]> Attempts { get; } = [];
         public bool Verified { get; set; }
