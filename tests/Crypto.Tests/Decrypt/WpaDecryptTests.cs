@@ -1,5 +1,7 @@
 using Net80211;
+using Net80211.Capture;
 using Net80211.Crypto.Decrypt;
+using Net80211.Crypto.Rsn;
 using Net80211.Frames;
 using Net80211.Testing;
 
@@ -167,5 +169,63 @@ public sealed class WpaDecryptTests : IDisposable
             Assert.All(frames, f => Assert.False(f.Malformed || f.Error, $"frame {f.Number} of {result.OutputPath} is malformed"));
             Assert.All(frames, f => Assert.Equal(0x20, f.TypeSubtype)); // data frames only
         }
+    }
+
+    /// <summary>Without message 1 the ANonce comes from message 3, which follows message 2.</summary>
+    [Fact]
+    public void WithoutMessage1TheANonceOfMessage3Serves()
+    {
+        string path = _run.OutputPath("no-message-1.pcap");
+        int dropped = 0;
+        using (PcapWriter writer = PcapWriter.Create(path, LinkType.Ieee80211))
+        using (CaptureReader reader = CaptureReader.Open(SharedCaptures.PathOf("wpa2-psk-linksys.cap")))
+        {
+            while (reader.TryReadNext(out CaptureRecord record))
+            {
+                if (IsMessage1(record.Data))
+                {
+                    dropped++;
+                    continue;
+                }
+                writer.WriteRecord(record.TimestampNanoseconds / 1000, record.Data);
+            }
+        }
+        Assert.Equal(3, dropped);
+
+        DecryptResult result = CaptureDecryptor.DecryptFile(path, _run.OutputPath("no-message-1-dec.pcap"), DecryptRun.Passphrase("linksys", "dictionary"));
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal(3, result.HandshakesComplete);
+        Assert.Equal(3, result.HandshakesVerified);
+        Assert.Equal(25, result.DecryptedPairwise);
+        Assert.Equal(1, result.DecryptedGroup);
+    }
+
+    [Fact]
+    public void WrongPassphraseOnTkipIsReportedToo()
+    {
+        DecryptResult result = _run.Decrypt("wpa-psk-linksys.cap", DecryptRun.Passphrase("linksys", "dictionarx"));
+
+        Assert.Equal(DecryptError.KeyMismatch, result.Error);
+        Assert.Equal([LinksysSta], result.MismatchedStations);
+        Assert.Equal(0, result.Decrypted);
+    }
+
+    [Fact]
+    public void AnSsidNoBeaconNamesIsAWarningNotAGuess()
+    {
+        DecryptResult result = _run.Decrypt("wpa2-psk-linksys.cap", DecryptRun.Passphrase("not-linksys", "dictionary"));
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Empty(result.Networks);   // the one BSS advertises "linksys"
+        Assert.Equal(0, result.Decrypted);
+        Assert.Contains(result.Warnings, w => w.Contains("no beacon or probe response names SSID not-linksys", StringComparison.Ordinal));
+    }
+
+    private static bool IsMessage1(ReadOnlySpan<byte> frame)
+    {
+        if (!FrameHeader.TryRead(frame, out FrameHeader header, out _) || !header.FrameControl.IsData || header.FrameControl.Protected) return false;
+        if (!Llc.TryReadSnap(frame[header.Length..], out ushort etherType, out ReadOnlySpan<byte> eapol) || etherType != 0x888E) return false;
+        return EapolKeyFrame.TryRead(eapol, out EapolKeyFrame key, out _) && key.IsPairwise
+            && key.Has(KeyInformation.Ack) && !key.Has(KeyInformation.Mic);
     }
 }
