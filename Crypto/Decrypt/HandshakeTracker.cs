@@ -110,7 +110,8 @@ internal sealed class HandshakeTracker(byte[] pmk)
         KeySuite suite = message.Suite;
         if (!suite.IsDerivable)
         {
-            if (message.Attempts.Count == 1) bss.Counters.HandshakesUnsupported++;
+            if (!message.Unsupported) bss.Counters.HandshakesUnsupported++;
+            message.Unsupported = true;
             return;
         }
         Ptk ptk = PtkDerivation.Derive(pmk, authenticator, station.Address, anonce, message.SNonce, suite.Akm, suite.Pairwise);

@@ -41,7 +41,7 @@ internal sealed class StationState(MacAddress address)
     /// <summary>Settles the pending message 2 (at its replacement or the end of the capture).</summary>
     public void Settle()
     {
-        if (PendingMessage2 is { Attempts.Count: > 0, Verified: false }) HandshakesFailed++;
+        if (PendingMessage2 is { Attempts.Count: > 0, Verified: false, Unsupported: false }) HandshakesFailed++;
         PendingMessage2 = null;
     }
 
@@ -56,5 +56,7 @@ internal sealed class StationState(MacAddress address)
     {
         public List<byte[]> Attempts { get; } = [];
         public bool Verified { get; set; }
+        /// <summary>Its AKM or cipher is not one keys can be derived for here: neither verified nor failed.</summary>
+        public bool Unsupported { get; set; }
     }
 }
