@@ -22,7 +22,7 @@ internal static class Program
         return args[0] switch
         {
             "demo" => Demo(args.AsSpan(1)),
-            "pcap" => PcapCommand.Run(args.AsSpan(1), Console.Out, Console.Error),
+            "pcap" => PcapCommand.Run(args.AsSpan(1), Console.Out, Console.Error, interactive: !Console.IsErrorRedirected),
             _ => Fail($"unknown verb '{args[0]}'"),
         };
     }
@@ -80,6 +80,8 @@ internal static class Program
         w.WriteLine("  demo air [--seed N] [--seconds S]");
         w.WriteLine("                                  the simulated air alone: goodput per rate against the DCF maximum");
         w.WriteLine("  pcap scan FILE                  the networks a pcap/pcapng capture shows, like ifconfig list scan");
+        w.WriteLine("  pcap decrypt FILE -e SSID (-p PASSPHRASE | -k PSK_HEX | -w WEPKEY) [-b BSSID] [-o OUT]");
+        w.WriteLine("                                  decrypt its WPA/WPA2/WEP data frames into a raw 802.11 pcap, like airdecap-ng");
         w.WriteLine("  help                            this text");
     }
 }

@@ -2,7 +2,8 @@ using Net80211.Capture;
 
 namespace Net80211.Wlan.Pcap;
 
-/// <summary><c>wlan pcap scan FILE</c>: the networks a capture file shows, as <c>ifconfig list scan</c> would.</summary>
+/// <summary><c>wlan pcap scan FILE</c>: the networks a capture file shows, as <c>ifconfig list scan</c> would;
+/// <c>wlan pcap decrypt ...</c> is <see cref="PcapDecryptCommand"/>.</summary>
 internal static class PcapCommand
 {
     public const string Usage = "pcap scan FILE";
@@ -12,11 +13,13 @@ internal static class PcapCommand
     private const int ExitDataError = 65; // EX_DATAERR: not a capture
     private const int ExitNoInput = 66;  // EX_NOINPUT: missing or unreadable file
 
-    public static int Run(ReadOnlySpan<string> args, TextWriter stdout, TextWriter stderr)
+    public static int Run(ReadOnlySpan<string> args, TextWriter stdout, TextWriter stderr, bool interactive = false)
     {
+        if (args.Length > 0 && args[0] == "decrypt") return PcapDecryptCommand.Run(args[1..], stdout, stderr, showProgress: interactive);
         if (args.Length != 2 || args[0] != "scan")
         {
             stderr.WriteLine($"wlan: usage: wlan {Usage}");
+            stderr.WriteLine($"       wlan {PcapDecryptCommand.Usage}");
             return ExitUsage;
         }
         string path = args[1];
