@@ -137,6 +137,20 @@ public abstract class OpModeBase : IOpMode
         Data.Deliver(msdu);
     }
 
+    /// <summary>Sends an EAPOL PDU to <paramref name="peer"/> as an 802.3 frame through the data path (in
+    /// the clear or protected as the data path decides).</summary>
+    protected void SendEapol(Ieee80211Node peer, byte[] eapol, DataDirection direction)
+    {
+        var p = Ic.Pool.Rent(14 + eapol.Length);
+        var b = p.Append(14 + eapol.Length);
+        peer.MacAddress.WriteTo(b);
+        Vap.MacAddress.WriteTo(b[6..]);
+        b[12] = (byte)(FrameCrypto.EapolEtherType >> 8);
+        b[13] = unchecked((byte)FrameCrypto.EapolEtherType);
+        eapol.CopyTo(b[14..]);
+        Data.Transmit(p, peer, direction);
+    }
+
     /// <summary>An EAPOL PDU (802.1X header first) from <paramref name="node"/>. Default: counted and ignored.</summary>
     protected virtual void ReceiveEapol(Ieee80211Node node, ReadOnlySpan<byte> eapol) => Interlocked.Increment(ref Vap.Stats.RxDropped);
 

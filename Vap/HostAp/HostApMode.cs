@@ -187,7 +187,7 @@ public sealed class HostApMode : OpModeBase
             NonceSource = Ic.Random.Fill,
         });
         var runner = new HandshakeRunner(_security, sta, suite, null, authenticator,
-            frame => SendEapol(sta, frame),
+            frame => SendEapol(sta, frame, DataDirection.FromAp),
             kind => { if (kind == HandshakeKind.FourWay) { sta.Flags |= NodeFlags.Authorized; Report($"station {sta.MacAddress}: 4-way handshake complete ({suite.PairwiseCipher})"); } },
             failed => HandshakeFailed(sta, failed));
         (sta.SecurityState as HandshakeRunner)?.Dispose();
@@ -197,17 +197,6 @@ public sealed class HostApMode : OpModeBase
 
     private static ulong LastUsed(ICipherKey? key) => key is null || key.TransmitCounter == 0 ? 0 : key.TransmitCounter - 1;
 
-    private void SendEapol(Ieee80211Node sta, byte[] eapol)
-    {
-        var p = Ic.Pool.Rent(14 + eapol.Length);
-        var b = p.Append(14 + eapol.Length);
-        sta.MacAddress.WriteTo(b);
-        Vap.MacAddress.WriteTo(b[6..]);
-        b[12] = 0x88;
-        b[13] = 0x8E;
-        eapol.CopyTo(b[14..]);
-        Data.Transmit(p, sta, DataDirection.FromAp);
-    }
 
     private void HandshakeFailed(Ieee80211Node sta, Crypto.Rsn.Failed failed)
     {

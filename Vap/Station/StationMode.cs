@@ -274,23 +274,12 @@ public sealed class StationMode : OpModeBase, IScanClient
         });
         ap.EapolInClear = true;
         _handshake = new HandshakeRunner(_security, ap, _suite, supplicant, null,
-            frame => SendEapol(ap, frame),
+            frame => SendEapol(ap, frame, DataDirection.ToAp),
             kind => HandshakeCompleted(ap, kind),
             failed => HandshakeFailed(ap, failed));
         _handshake.Start();
     }
 
-    private void SendEapol(Ieee80211Node ap, byte[] eapol)
-    {
-        var p = Ic.Pool.Rent(14 + eapol.Length);
-        var b = p.Append(14 + eapol.Length);
-        ap.MacAddress.WriteTo(b);
-        Vap.MacAddress.WriteTo(b[6..]);
-        b[12] = 0x88;
-        b[13] = 0x8E;
-        eapol.CopyTo(b[14..]);
-        Data.Transmit(p, ap, DataDirection.ToAp);
-    }
 
     private void HandshakeCompleted(Ieee80211Node ap, HandshakeKind kind)
     {
