@@ -155,6 +155,21 @@ public static class ManagementOutput
         Send(vap, node, p, n + b, robust: true);
     }
 
+    /// <summary>SA Query Request or Response (IEEE 802.11-2020 9.6.9): a robust action frame, so it goes
+    /// protected under the pairwise key to an MFP peer.</summary>
+    public static void SendSaQuery(Ieee80211Vap vap, Ieee80211Node node, bool response, ushort transactionId)
+    {
+        var bssid = vap.Mode == OpMode.HostAp ? vap.MacAddress : node.Bssid;
+        var p = Begin(vap, node, ManagementSubtype.Action, node.MacAddress, vap.MacAddress, bssid, out var buf, out int n);
+        buf[n++] = (byte)ActionCategory.SaQuery;
+        buf[n++] = response ? SaQueryResponse : SaQueryRequest;
+        BinaryPrimitives.WriteUInt16LittleEndian(buf[n..], transactionId);
+        Send(vap, node, p, n + 2, robust: true);
+    }
+
+    public const byte SaQueryRequest = 0;
+    public const byte SaQueryResponse = 1;
+
     /// <summary>A null data frame: an AP's probe of an idle station, whose ACK proves it is still there.</summary>
     public static void SendNullData(Ieee80211Vap vap, Ieee80211Node node)
     {

@@ -2,6 +2,7 @@ using Net80211.Events;
 using Net80211.Frames;
 using Net80211.Modules;
 using Net80211.Nodes;
+using Net80211.Output;
 using Net80211.Packets;
 using Net80211.Radio;
 using Net80211.StateMachine;
@@ -67,9 +68,11 @@ public abstract class OpModeBase : IOpMode
                 }
                 else if (node is { MfpEnabled: true, PairwiseKey: not null } && IsRobust(header.FrameControl.ManagementSubtype) && !a1.IsGroup)
                 {
-                    // With MFP in force, an unprotected deauthentication or disassociation is a forgery to
-                    // ignore (12.6.19), the attack PMF exists to stop.
+                    // With MFP in force, an unprotected deauthentication or disassociation is not obeyed
+                    // (12.6.19): it may be forged. The peer is asked with an SA Query instead (11.13).
+                    var subtype = header.FrameControl.ManagementSubtype;
                     Drop(frame, ref Vap.Stats.RxUnprotected);
+                    if (subtype is ManagementSubtype.Deauthentication or ManagementSubtype.Disassociation) UnprotectedDisconnect(node);
                     return;
                 }
                 ReceiveManagement(frame, header, node);
@@ -153,6 +156,26 @@ public abstract class OpModeBase : IOpMode
 
     /// <summary>An EAPOL PDU (802.1X header first) from <paramref name="node"/>. Default: counted and ignored.</summary>
     protected virtual void ReceiveEapol(Ieee80211Node node, ReadOnlySpan<byte> eapol) => Interlocked.Increment(ref Vap.Stats.RxDropped);
+
+    /// <summary>An MFP peer seemed to end the association with an unprotected frame. Default: nothing
+    /// (an AP keeps the station until it is sure); a station checks with an SA Query.</summary>
+    protected virtual void UnprotectedDisconnect(Ieee80211Node node) { }
+
+    /// <summary>SA Query frames (category 8): answer requests; hand responses to <see cref="SaQueryAnswered"/>.
+    /// Returns true when the action frame was an SA Query.</summary>
+    protected bool HandleSaQuery(ReadOnlySpan<byte> body, Ieee80211Node? node, bool wasProtected)
+    {
+        if (!ActionFrame.TryRead(body, out var action, out _) || action.Category != ActionCategory.SaQuery) return false;
+        // Under MFP the SA Query must itself be protected, or it proves nothing.
+        if (node is null || (node.MfpEnabled && !wasProtected) || action.Details.Length < 3) return true;
+        ushort id = (ushort)(action.Details[1] | action.Details[2] << 8);
+        if (action.ActionCode == ManagementOutput.SaQueryRequest) ManagementOutput.SendSaQuery(Vap, node, response: true, id);
+        else if (action.ActionCode == ManagementOutput.SaQueryResponse) SaQueryAnswered(node, id);
+        return true;
+    }
+
+    /// <summary>An SA Query Response arrived.</summary>
+    protected virtual void SaQueryAnswered(Ieee80211Node node, ushort transactionId) { }
 
     /// <summary>Robust management frames (IEEE 802.11-2020 Table 9-52): protected once MFP is negotiated.</summary>
     private static bool IsRobust(ManagementSubtype subtype) => subtype is ManagementSubtype.Deauthentication

@@ -271,6 +271,9 @@ public sealed class HostApMode : OpModeBase
             case ManagementSubtype.ReassociationRequest when header.Address1 == Vap.MacAddress:
                 OnAssociationRequest(body, header.FrameControl.ManagementSubtype == ManagementSubtype.ReassociationRequest, from, node);
                 break;
+            case ManagementSubtype.Action when node is not null:
+                HandleSaQuery(body, node, (frame.Meta.Flags & PacketFlags.Encrypted) != 0);
+                break;
             case ManagementSubtype.Deauthentication when node is not null:
             case ManagementSubtype.Disassociation when node is not null:
                 OnLeave(body, header.FrameControl.ManagementSubtype == ManagementSubtype.Deauthentication, node);

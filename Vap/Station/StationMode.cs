@@ -47,6 +47,13 @@ public sealed class StationMode : OpModeBase, IScanClient
     private int _beaconMissEvents;
     private TimeSpan _scanBackoff = MinScanBackoff;
     private bool _reassociate;
+    private readonly Callout _saQuery;
+    private ushort _saQueryId;
+    private int _saQueryTries;
+    /// <summary>SA Query: retry interval and the give-up time (dot11AssociationSAQueryRetryTimeout 201 TU,
+    /// MaximumTimeout 1000 TU).</summary>
+    private static readonly TimeSpan SaQueryRetry = TimeSpan.FromMilliseconds(201 * 1.024);
+    private const int SaQueryMaxTries = 5;
     private readonly SecurityContext _security;
     private HandshakeRunner? _handshake;
     private NegotiatedSuite? _suite;
@@ -58,6 +65,7 @@ public sealed class StationMode : OpModeBase, IScanClient
         _timer = Ic.CreateCallout();
         _beaconMiss = Ic.CreateCallout();
         _security = new SecurityContext(vap);
+        _saQuery = Ic.CreateCallout();
     }
 
     /// <summary>The negotiated security suite of the current association (null when open or not joined).</summary>
@@ -73,7 +81,7 @@ public sealed class StationMode : OpModeBase, IScanClient
     public override int NewState(Ieee80211State from, Ieee80211State to, TransitionReason reason)
     {
         _timer.Stop();
-        if (to != Ieee80211State.Run) _beaconMiss.Stop();
+        if (to != Ieee80211State.Run) { _beaconMiss.Stop(); _saQuery.Stop(); }
         // Keys and handshake belong to one association: gone when we leave RUN; the suite chosen at join
         // time survives a re-authentication with the same AP.
         if (to is Ieee80211State.Init or Ieee80211State.Scan) ResetSecurity(keepSuite: false);
@@ -298,6 +306,39 @@ public sealed class StationMode : OpModeBase, IScanClient
         Fail($"WPA handshake failed: {failed.Why}", failed.ReasonCode, new TransitionReason(TransitionCause.SecurityFailure, ReasonCode: failed.ReasonCode));
     }
 
+    /// <summary>11.13: an unprotected deauthentication/disassociation "from" our MFP AP. Ask it with
+    /// protected SA Queries; an answer proves the association is alive and the frame was forged, silence
+    /// means the AP really dropped us.</summary>
+    protected override void UnprotectedDisconnect(Ieee80211Node node)
+    {
+        if (node != AccessPoint || Vap.State != Ieee80211State.Run || _saQuery.Pending) return;
+        Span<byte> id = stackalloc byte[2];
+        Ic.Random.Fill(id);
+        _saQueryId = (ushort)(id[0] | id[1] << 8);
+        _saQueryTries = 0;
+        Report($"unprotected disconnect from {node.Bssid} under PMF: SA Query");
+        SaQueryTick();
+    }
+
+    private void SaQueryTick()
+    {
+        if (Vap.State != Ieee80211State.Run || AccessPoint is not { } ap) return;
+        if (_saQueryTries++ >= SaQueryMaxTries)
+        {
+            Fail($"SA Query to {ap.Bssid} unanswered: association lost", 0, new TransitionReason(TransitionCause.Timeout));
+            return;
+        }
+        ManagementOutput.SendSaQuery(Vap, ap, response: false, _saQueryId);
+        _saQuery.Reset(SaQueryRetry, static s => ((StationMode)s!).SaQueryTick(), this);
+    }
+
+    protected override void SaQueryAnswered(Ieee80211Node node, ushort transactionId)
+    {
+        if (node != AccessPoint || !_saQuery.Pending || transactionId != _saQueryId) return;
+        _saQuery.Stop();
+        Report($"SA Query answered by {node.Bssid}: association intact, the disconnect was not genuine");
+    }
+
     protected override void ReceiveEapol(Ieee80211Node node, ReadOnlySpan<byte> eapol)
     {
         if (_handshake is { } h && node == AccessPoint) h.OnEapol(eapol);
@@ -463,6 +504,9 @@ public sealed class StationMode : OpModeBase, IScanClient
                 else Fail($"association refused by {ap!.Bssid} (status {(int)resp.StatusCode})", (ushort)resp.StatusCode,
                     new TransitionReason(TransitionCause.FrameReceived, StatusCode: (ushort)resp.StatusCode, ManagementSubtype: (byte)subtype));
                 break;
+            case ManagementSubtype.Action when fromAp:
+                HandleSaQuery(body, node, (frame.Meta.Flags & PacketFlags.Encrypted) != 0);
+                break;
             case ManagementSubtype.Deauthentication when fromAp && Vap.State >= Ieee80211State.Auth:
             {
                 DeauthenticationFrame.TryRead(body, out var d, out _);
@@ -534,6 +578,7 @@ public sealed class StationMode : OpModeBase, IScanClient
     public override void Detach()
     {
         _handshake?.Dispose();
+        _saQuery.Dispose();
         _timer.Dispose();
         _beaconMiss.Dispose();
         if (Ic.Scanner.IsScanningFor(this)) Ic.Scanner.Cancel();

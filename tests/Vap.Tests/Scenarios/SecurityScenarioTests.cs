@@ -226,14 +226,38 @@ public class SecurityScenarioTests2
         ap.MacAddress.WriteTo(forged.AsSpan(16));
         forged[24] = 7;
         staRadio.Ic.RxEnqueue(w.World.Pool.Rent(forged), -40, -91, new Net80211.Radio.RxInfo { FrequencyMhz = 5180 });
-        w.RunFor(0.01);
+        w.RunFor(0.5);
         Assert.Equal(Ieee80211State.Run, sta.State);
         Assert.Equal(1, sta.Stats.RxUnprotected);
+        // The station checked with a protected SA Query, and the AP answered.
+        Assert.Contains("SA Query answered", w.Transcript.ToString(), StringComparison.Ordinal);
 
         // The real one, protected with the PTK, is obeyed.
         w.World.OnQueue(apRadio, () => ((HostApMode)ap.OpModeHandler!).Deauthenticate(sta.MacAddress, ReasonCode.Unspecified));
         Assert.True(w.RunUntil(() => sta.State != Ieee80211State.Run, 1));
         Assert.Equal((ushort)1, sta.LastFailure!.ReasonOrStatus);
+    }
+
+    [Fact]
+    public void Under_pmf_an_unanswered_sa_query_ends_the_association()
+    {
+        var w = new ScenarioWorld(seed: 79);
+        var apRadio = w.AddRadio();
+        var staRadio = w.AddRadio(new Position(5, 0));
+        var ap = w.HostAp(apRadio, "secure", configure: v => Wpa(v, s => s.Mfp = MfpMode.Required));
+        var sta = w.Station(staRadio, "secure", v => Wpa(v, s => s.Mfp = MfpMode.Capable));
+        Assert.True(w.RunUntil(() => Authorized(ap, sta), 25));
+        // The AP has really gone (nothing it sends is heard), and an unprotected deauthentication arrives.
+        w.World.Medium.LossFilter = (from, to, frame) => from == apRadio.Port;
+        var forged = new byte[26];
+        forged[0] = 0xc0;
+        sta.MacAddress.WriteTo(forged.AsSpan(4));
+        ap.MacAddress.WriteTo(forged.AsSpan(10));
+        ap.MacAddress.WriteTo(forged.AsSpan(16));
+        forged[24] = 3;
+        staRadio.Ic.RxEnqueue(w.World.Pool.Rent(forged), -40, -91, new Net80211.Radio.RxInfo { FrequencyMhz = 5180 });
+        Assert.True(w.RunUntil(() => sta.State != Ieee80211State.Run, 3));
+        Assert.Contains("SA Query", sta.LastFailure!.What, StringComparison.Ordinal);
     }
 
     [Fact]
