@@ -155,6 +155,22 @@ public static class ManagementOutput
         Send(vap, node, p, n + b, robust: true);
     }
 
+    /// <summary>A group-addressed deauthentication (an AP going down). Under MFP it carries an MMIE made with
+    /// the IGTK (BIP, 12.5.4), so stations can tell it from a forgery.</summary>
+    public static void SendGroupDeauthentication(Ieee80211Vap vap, ReasonCode reason)
+    {
+        if (vap.Bss is not { } bss) return;
+        var p = Begin(vap, bss, ManagementSubtype.Deauthentication, MacAddress.Broadcast, vap.MacAddress, vap.MacAddress, out var buf, out int n);
+        new DeauthenticationFrame { ReasonCode = reason }.TryWrite(buf[n..], out int b);
+        p.TrimBack(p.Length - (n + b));
+        if (vap.Keys.IgtkTransmitKey is { } igtk && !igtk.Encapsulate(p, FrameHeader.ThreeAddressLength))
+        {
+            p.Free();
+            return;
+        }
+        vap.Ic.RawTransmit(bss, p, new RawTxParams { NoAck = true });
+    }
+
     /// <summary>SA Query Request or Response (IEEE 802.11-2020 9.6.9): a robust action frame, so it goes
     /// protected under the pairwise key to an MFP peer.</summary>
     public static void SendSaQuery(Ieee80211Vap vap, Ieee80211Node node, bool response, ushort transactionId)

@@ -77,6 +77,18 @@ internal static class FrameCrypto
         }
     }
 
+    /// <summary>Checks and strips the MMIE of a group-addressed management frame with the IGTK its key ID
+    /// names. False (frame untouched) when there is none or it does not verify.</summary>
+    public static bool TryVerifyBip(Ieee80211Vap vap, Packet frame, in FrameHeader header)
+    {
+        const int MmieMinLength = 18;   // element ID, length, key ID (2), IPN (6), MIC (8)
+        var data = frame.Data;
+        if (data.Length < header.Length + MmieMinLength) return false;
+        int keyId = data[^16] | data[^15] << 8;
+        if (vap.Keys.Igtk(keyId) is not { } igtk) return false;
+        return igtk.Decapsulate(frame, header.Length, Ieee80211Node.NonQosTid) == CipherResult.Ok;
+    }
+
     private static void Drop(Ieee80211Vap vap, Packet frame, ref long counter)
     {
         Interlocked.Increment(ref counter);

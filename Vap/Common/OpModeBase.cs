@@ -66,6 +66,16 @@ public abstract class OpModeBase : IOpMode
                     if (!FrameCrypto.TryDecrypt(Vap, frame, header, node)) return;
                     FrameHeader.TryRead(frame.Data, out header, out _);
                 }
+                else if (node is { MfpEnabled: true, PairwiseKey: not null } && IsRobust(header.FrameControl.ManagementSubtype) && a1.IsGroup)
+                {
+                    // Group-addressed robust management frames carry an MMIE under the IGTK (BIP, 12.5.4);
+                    // without a valid one they are ignored.
+                    if (!FrameCrypto.TryVerifyBip(Vap, frame, header))
+                    {
+                        Drop(frame, ref Vap.Stats.RxUnprotected);
+                        return;
+                    }
+                }
                 else if (node is { MfpEnabled: true, PairwiseKey: not null } && IsRobust(header.FrameControl.ManagementSubtype) && !a1.IsGroup)
                 {
                     // With MFP in force, an unprotected deauthentication or disassociation is not obeyed

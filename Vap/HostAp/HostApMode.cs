@@ -79,12 +79,16 @@ public sealed class HostApMode : OpModeBase
     /// restarted and cannot send), then forgotten.</summary>
     private void LeaveBss(TransitionReason reason)
     {
+        bool anyMfp = false;
         foreach (var sta in Stations.ToList())
         {
-            if (reason.Cause != TransitionCause.Restart && (sta.Flags & NodeFlags.Authenticated) != 0)
+            // Stations with PMF get one BIP-protected broadcast instead (below); the others one each.
+            if (sta.MfpEnabled) anyMfp = true;
+            else if (reason.Cause != TransitionCause.Restart && (sta.Flags & NodeFlags.Authenticated) != 0)
                 ManagementOutput.SendDeauthentication(Vap, sta, ReasonCode.LeavingNetworkDeauth);
             Forget(sta);
         }
+        if (anyMfp && reason.Cause != TransitionCause.Restart) ManagementOutput.SendGroupDeauthentication(Vap, ReasonCode.LeavingNetworkDeauth);
         if (Vap.Bss is { } bss) Ic.Nodes.Remove(bss);
         Vap.Bss = null;
         _groupRekey.Stop();

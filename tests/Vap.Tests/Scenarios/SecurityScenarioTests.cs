@@ -261,6 +261,35 @@ public class SecurityScenarioTests2
     }
 
     [Fact]
+    public void Under_pmf_a_broadcast_deauth_counts_only_with_a_valid_bip_mmie()
+    {
+        var w = new ScenarioWorld(seed: 80);
+        var apRadio = w.AddRadio();
+        var staRadio = w.AddRadio(new Position(5, 0));
+        var ap = w.HostAp(apRadio, "secure", configure: v => Wpa(v, s => s.Mfp = MfpMode.Required));
+        var sta = w.Station(staRadio, "secure", v => Wpa(v, s => s.Mfp = MfpMode.Capable));
+        Assert.True(w.RunUntil(() => Authorized(ap, sta), 25));
+        Assert.NotNull(sta.Keys.Igtk(4));
+
+        // A forged broadcast deauthentication without an MMIE is ignored.
+        var forged = new byte[26];
+        forged[0] = 0xc0;
+        MacAddress.Broadcast.WriteTo(forged.AsSpan(4));
+        ap.MacAddress.WriteTo(forged.AsSpan(10));
+        ap.MacAddress.WriteTo(forged.AsSpan(16));
+        forged[24] = 3;
+        staRadio.Ic.RxEnqueue(w.World.Pool.Rent(forged), -40, -91, new Net80211.Radio.RxInfo { FrequencyMhz = 5180 });
+        w.RunFor(0.1);
+        Assert.Equal(Ieee80211State.Run, sta.State);
+        Assert.Equal(1, sta.Stats.RxUnprotected);
+
+        // The AP going down sends one BIP-protected broadcast deauthentication, which is obeyed.
+        w.World.OnQueue(apRadio, ap.Down);
+        Assert.True(w.RunUntil(() => sta.State != Ieee80211State.Run, 1));
+        Assert.Equal((ushort)3, sta.LastFailure!.ReasonOrStatus);
+    }
+
+    [Fact]
     public void Wpa_tkip_and_wep_networks_are_joinable()
     {
         var w = new ScenarioWorld(seed: 78);
