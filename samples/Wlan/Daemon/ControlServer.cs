@@ -53,6 +53,7 @@ public sealed class ControlServer : IAsyncDisposable
     private Task? _acceptLoop;
     private Task? _stopping;
     private long _nextConnection;
+    private bool _closing;
     private readonly Lock _stopLock = new();
 
     public ControlServer(ICommandProcessor processor, ControlServerOptions options, IEventSource? events = null,
@@ -139,6 +140,7 @@ public sealed class ControlServer : IAsyncDisposable
             }
             catch (OperationCanceledException) { break; }
             catch (ObjectDisposedException) { break; }
+            catch (SocketException) when (Volatile.Read(ref _closing)) { break; }
             catch (SocketException e)
             {
                 _log.LogWarning("accept failed: {Error}", e.SocketErrorCode);
@@ -345,8 +347,9 @@ public sealed class ControlServer : IAsyncDisposable
     {
         if (_listener is null) return;
         _log.LogInformation("shutting down: no new requests");
+        Volatile.Write(ref _closing, true);
+        _listener.Dispose(); // first: from now on connecting fails
         await _stopAccepting.CancelAsync().ConfigureAwait(false);
-        _listener.Dispose();
         if (_acceptLoop is not null) await _acceptLoop.ConfigureAwait(false);
 
         Task all = Task.WhenAll(_connections.Values);
