@@ -108,19 +108,32 @@ public static class ControlClient
         return socket is not null;
     }
 
-    /// <summary>A connected socket, or null when nothing listens at the path.</summary>
+    /// <summary>A connected socket, or null when nothing listens at the path. A full backlog (EAGAIN: a burst of
+    /// clients) is retried for up to a second.</summary>
     private static async Task<Socket?> ConnectAsync(string socketPath, CancellationToken cancellation)
     {
-        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        try
+        for (int attempt = 0; ; attempt++)
         {
-            await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellation).ConfigureAwait(false);
-            return socket;
-        }
-        catch (Exception e) when (e is SocketException or IOException or ArgumentException or OperationCanceledException)
-        {
-            socket.Dispose();
-            return null;
+            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            try
+            {
+                await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellation).ConfigureAwait(false);
+                return socket;
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.TryAgain or SocketError.WouldBlock && attempt < 50)
+            {
+                socket.Dispose();
+            }
+            catch (Exception e) when (e is SocketException or IOException or ArgumentException or OperationCanceledException)
+            {
+                socket.Dispose();
+                return null;
+            }
+            try
+            {
+                await Task.Delay(20, cancellation).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) { return null; }
         }
     }
 

@@ -13,6 +13,8 @@ namespace Net80211.Wlan.Daemon;
 public sealed record ControlServerOptions(string SocketPath)
 {
     public int MaxConnections { get; init; } = 32;
+    /// <summary>How long a connection beyond the limit waits for a free slot before it is told the daemon is busy.</summary>
+    public TimeSpan BusyWait { get; init; } = TimeSpan.FromSeconds(2);
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>How long a write to a client may take before the connection is dropped (a client that does
     /// not read must not hold a connection slot forever).</summary>
@@ -92,7 +94,7 @@ public sealed class ControlServer : IAsyncDisposable
             File.Delete(path);
         }
         _listener = BindOwnerOnly(path);
-        _listener.Listen(Math.Max(16, _options.MaxConnections));
+        _listener.Listen(Math.Max(128, 2 * _options.MaxConnections)); // bursts of clients wait in the backlog
         _log.LogInformation("listening on {Path}", path);
         _acceptLoop = AcceptLoopAsync();
     }
@@ -149,7 +151,18 @@ public sealed class ControlServer : IAsyncDisposable
             }
 
             long id = Interlocked.Increment(ref _nextConnection);
-            if (!_slots.Wait(0))
+            // At the limit, a newcomer waits a moment for a slot (accepting no one else meanwhile), then is refused.
+            bool slot;
+            try
+            {
+                slot = await _slots.WaitAsync(_options.BusyWait, _stopAccepting.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                client.Dispose();
+                break;
+            }
+            if (!slot)
             {
                 _log.LogWarning("refusing a connection: {Max} clients are connected", _options.MaxConnections);
                 Track(id, RefuseAsync(client));
@@ -173,7 +186,29 @@ public sealed class ControlServer : IAsyncDisposable
     {
         await using var stream = new NetworkStream(client, ownsSocket: true);
         var busy = CommandResult.Fail($"wlan: the daemon is busy ({_options.MaxConnections} clients connected); try again");
-        await TryWriteAsync(stream, ControlProtocol.FormatResponse(0, busy)).ConfigureAwait(false);
+        if (await TryWriteAsync(stream, ControlProtocol.FormatResponse(0, busy)).ConfigureAwait(false))
+            await CloseAfterAnswerAsync(client, stream).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Closing a Unix socket with unread input resets the peer, which may then lose the answer it has not read
+    /// yet. So: end our side, then discard what the client still sends (bounded in time and bytes) until it closes.
+    /// </summary>
+    private static async Task CloseAfterAnswerAsync(Socket client, Stream stream)
+    {
+        try
+        {
+            client.Shutdown(SocketShutdown.Send);
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            byte[] sink = new byte[16 * 1024];
+            for (long total = 0; total < 16L * 1024 * 1024;)
+            {
+                int n = await stream.ReadAsync(sink, deadline.Token).ConfigureAwait(false);
+                if (n == 0) break;
+                total += n;
+            }
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException) { }
     }
 
     private async Task ServeAsync(Socket client)
@@ -200,7 +235,8 @@ public sealed class ControlServer : IAsyncDisposable
                         return;
                     case LineStatus.TooLong:
                         var tooLong = CommandResult.Fail($"wlan: request longer than {ControlProtocol.MaxLineBytes} bytes; closing", ControlProtocol.ExitUsage);
-                        await TryWriteAsync(stream, ControlProtocol.FormatResponse(0, tooLong)).ConfigureAwait(false);
+                        if (await TryWriteAsync(stream, ControlProtocol.FormatResponse(0, tooLong)).ConfigureAwait(false))
+                            await CloseAfterAnswerAsync(client, stream).ConfigureAwait(false);
                         return;
                 }
 
@@ -320,8 +356,7 @@ public sealed class ControlServer : IAsyncDisposable
     /// <summary>Writes one line; false when the client is gone or does not read within the write timeout.</summary>
     private async Task<bool> TryWriteAsync(Stream stream, byte[] line)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
-        timeout.CancelAfter(_options.WriteTimeout);
+        using var timeout = new CancellationTokenSource(_options.WriteTimeout);
         try
         {
             await stream.WriteAsync(line, timeout.Token).ConfigureAwait(false);

@@ -54,7 +54,7 @@ public sealed class ControlServerTests
         CommandResult[] many = await Task.WhenAll(Enumerable.Range(0, 64).Select(i =>
             ControlClient.ExecuteAsync(dir.Socket + "2", ["ifconfig", $"wlan{i}"])));
         for (int i = 0; i < 64; i++)
-            Assert.Equal($"ifconfig wlan{i}\n", many[i].Output);
+            Assert.Equal(CommandResult.Ok($"ifconfig wlan{i}\n"), many[i]);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class ControlServerTests
     {
         using var dir = new TempDir();
         var blocking = new BlockingProcessor();
-        await using ControlServer server = await Servers.StartAsync(dir.Socket, blocking, configure: o => o with { MaxConnections = 2 });
+        await using ControlServer server = await Servers.StartAsync(dir.Socket, blocking, configure: o => o with { MaxConnections = 2, BusyWait = TimeSpan.FromMilliseconds(100) });
         Task<CommandResult>[] held = [ControlClient.ExecuteAsync(dir.Socket, ["status"]), ControlClient.ExecuteAsync(dir.Socket, ["status"])];
         await blocking.WaitStartedAsync(2);
 
@@ -105,15 +105,14 @@ public sealed class ControlServerTests
         var blocking = new BlockingProcessor();
         int hookCalls = 0;
         bool requestDoneBeforeHook = false;
-        Task<CommandResult>? inFlight = null;
         ControlServer server = await Servers.StartAsync(dir.Socket, blocking, hook: _ =>
         {
             hookCalls++;
-            requestDoneBeforeHook = inFlight!.IsCompleted;
+            requestDoneBeforeHook = blocking.Finished == 1;
             return Task.CompletedTask;
         });
         await using RawClient idle = await RawClient.ConnectAsync(dir.Socket);
-        inFlight = ControlClient.ExecuteAsync(dir.Socket, ["ifconfig", "wlan0", "up"]);
+        Task<CommandResult> inFlight = ControlClient.ExecuteAsync(dir.Socket, ["ifconfig", "wlan0", "up"]);
         await blocking.WaitStartedAsync(1);
 
         Task stopping = server.StopAsync();
@@ -159,7 +158,9 @@ public sealed class ControlServerTests
         using var dir = new TempDir();
         using (var stale = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
         {
-            stale.Bind(new UnixDomainSocketEndPoint(dir.Socket)); // closed without unlinking: a crashed daemon
+            // .NET unlinks a socket file it bound when the socket is disposed; one moved away stays, as a crashed daemon's.
+            stale.Bind(new UnixDomainSocketEndPoint(dir.Socket + ".old"));
+            File.Move(dir.Socket + ".old", dir.Socket);
         }
         Assert.True(File.Exists(dir.Socket));
         await using ControlServer server = await Servers.StartAsync(dir.Socket, new EchoProcessor());

@@ -43,7 +43,10 @@ internal sealed class BlockingProcessor(bool honourCancellation = true) : IComma
     private int _started;
     private readonly SemaphoreSlim _startedSignal = new(0);
 
+    private int _finished;
+
     public int Started => Volatile.Read(ref _started);
+    public int Finished => Volatile.Read(ref _finished);
 
     public void Release() => _release.TrySetResult();
 
@@ -58,6 +61,7 @@ internal sealed class BlockingProcessor(bool honourCancellation = true) : IComma
         Interlocked.Increment(ref _started);
         _startedSignal.Release();
         await (honourCancellation ? _release.Task.WaitAsync(cancellation) : _release.Task);
+        Interlocked.Increment(ref _finished);
         return CommandResult.Ok("done " + string.Join(' ', argv));
     }
 }
