@@ -16,6 +16,8 @@ public sealed record ControlServerOptions(string SocketPath)
     /// <summary>How long a connection beyond the limit waits for a free slot before it is told the daemon is busy.</summary>
     public TimeSpan BusyWait { get; init; } = TimeSpan.FromSeconds(2);
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>A connection that sends no request for this long is closed (subscribers excepted).</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
     /// <summary>How long a write to a client may take before the connection is dropped (a client that does
     /// not read must not hold a connection slot forever).</summary>
     public TimeSpan WriteTimeout { get; init; } = TimeSpan.FromSeconds(10);
@@ -222,11 +224,15 @@ public sealed class ControlServer : IAsyncDisposable
             while (true)
             {
                 LineResult line;
-                try
+                using (var idle = CancellationTokenSource.CreateLinkedTokenSource(_stopAccepting.Token))
                 {
-                    line = await reader.ReadLineAsync(_stopAccepting.Token).ConfigureAwait(false);
+                    idle.CancelAfter(_options.IdleTimeout);
+                    try
+                    {
+                        line = await reader.ReadLineAsync(idle.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) { return; } // shutting down, or idle too long
                 }
-                catch (OperationCanceledException) { return; } // shutting down: idle connections close
 
                 switch (line.Status)
                 {

@@ -227,3 +227,27 @@ public sealed class ControlServerTests
         Assert.False(File.Exists(dir.Socket));
     }
 }
+
+public sealed class DaemonTelemetryTests
+{
+    [Fact]
+    public void Otlp_export_starts_only_with_an_endpoint()
+    {
+        if (Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") is null)
+            Assert.Null(DaemonTelemetry.StartExport(null));
+        using IDisposable? export = DaemonTelemetry.StartExport("http://127.0.0.1:9");
+        Assert.NotNull(export);
+        using (System.Diagnostics.Activity? activity = DaemonTelemetry.Source.StartActivity("probe"))
+            Assert.NotNull(activity); // Net80211.* sources are listened to
+    }
+
+    [Fact]
+    public async Task An_idle_connection_is_closed()
+    {
+        using var dir = new TempDir();
+        await using ControlServer server = await Servers.StartAsync(dir.Socket, new EchoProcessor(),
+            configure: o => o with { IdleTimeout = TimeSpan.FromMilliseconds(100) });
+        await using RawClient idle = await RawClient.ConnectAsync(dir.Socket);
+        Assert.Null(await idle.ReadLineAsync());
+    }
+}
