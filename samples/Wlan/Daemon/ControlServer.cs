@@ -79,9 +79,6 @@ public sealed class ControlServer : IAsyncDisposable
     /// <summary>Connections being served now.</summary>
     public int ActiveConnections => _connections.Count;
 
-    /// <summary>Completes when the server has stopped (after <see cref="StopAsync"/>).</summary>
-    public Task Completion => _stopping ?? Task.CompletedTask;
-
     /// <summary>Binds the socket (owner-only) and starts accepting. A stale socket file is removed; a live
     /// daemon on it raises <see cref="DaemonAlreadyRunningException"/>.</summary>
     public async Task StartAsync(CancellationToken cancellation = default)
