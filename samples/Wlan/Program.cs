@@ -1,4 +1,5 @@
 using System.Globalization;
+using Net80211.Wlan.Daemon;
 using Net80211.Wlan.Demo;
 using Net80211.Wlan.Pcap;
 
@@ -12,19 +13,45 @@ internal static class Program
 {
     private const int ExitUsage = 64; // EX_USAGE
 
-    private static int Main(string[] args)
+    private static async Task<int> Main(string[] args)
     {
+        // Global options before the verb: --socket PATH (the daemon's control socket), --profiles FILE.
+        string socket = DefaultPaths.Socket();
+        string profiles = DefaultPaths.Profiles();
+        int first = 0;
+        while (first + 1 < args.Length && args[first] is "--socket" or "--profiles")
+        {
+            if (args[first] == "--socket") socket = args[first + 1];
+            else profiles = args[first + 1];
+            first += 2;
+        }
+        args = args[first..];
+
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
             Usage(args.Length == 0 ? Console.Error : Console.Out);
             return args.Length == 0 ? ExitUsage : 0;
         }
+        var cli = new CliContext(socket, profiles, Console.Out, Console.Error, Console.In);
         return args[0] switch
         {
             "demo" => Demo(args.AsSpan(1)),
             "pcap" => PcapCommand.Run(args.AsSpan(1), Console.Out, Console.Error, interactive: !Console.IsErrorRedirected),
+            "daemon" => await Daemon(args.AsSpan(1), socket).ConfigureAwait(false),
+            "ifconfig" or "sysctl" or "status" => await ClientCommands.ForwardAsync(cli, args).ConfigureAwait(false),
+            "events" => await ClientCommands.EventsAsync(cli, args[1..]).ConfigureAwait(false),
+            "connect" => await ClientCommands.ConnectAsync(cli, args[1..]).ConfigureAwait(false),
+            "disconnect" => await ClientCommands.DisconnectAsync(cli, args[1..]).ConfigureAwait(false),
+            "profile" => ClientCommands.Profiles(cli, args.AsSpan(1)),
             _ => Fail($"unknown verb '{args[0]}'"),
         };
+    }
+
+    /// <summary><c>wlan daemon ...</c>: see <see cref="DaemonCommand"/>.</summary>
+    private static Task<int> Daemon(ReadOnlySpan<string> args, string socket)
+    {
+        DaemonOptions? options = DaemonCommand.Parse(args, socket, out string? error);
+        return options is null ? Task.FromResult(Fail(error!)) : DaemonCommand.RunAsync(options, Console.Error);
     }
 
     /// <summary><c>wlan demo [air] [--seed N] [--seconds S] [--pcap FILE]</c>: the station/AP demo, or with
@@ -71,7 +98,7 @@ internal static class Program
 
     private static void Usage(TextWriter w)
     {
-        w.WriteLine("usage: wlan <verb> [arguments]");
+        w.WriteLine("usage: wlan [--socket PATH] [--profiles FILE] <verb> [arguments]");
         w.WriteLine();
         w.WriteLine("verbs:");
         w.WriteLine("  demo [--seed N] [--seconds S] [--pcap FILE] [--open]");
@@ -82,6 +109,17 @@ internal static class Program
         w.WriteLine("  pcap scan FILE                  the networks a pcap/pcapng capture shows, like ifconfig list scan");
         w.WriteLine("  pcap decrypt FILE -e SSID (-p PASSPHRASE | -k PSK_HEX | -w WEPKEY) [-b BSSID] [-o OUT]");
         w.WriteLine("                                  decrypt its WPA/WPA2/WEP data frames into a raw 802.11 pcap, like airdecap-ng");
+        w.WriteLine("  daemon [--socket PATH] [--world FILE] [--speed X] [--otlp URL]");
+        w.WriteLine("                                  run the stack in the foreground, serving the verbs below on a");
+        w.WriteLine("                                  control socket, until SIGINT/SIGTERM");
+        w.WriteLine("  ifconfig ...                    configure interfaces in the daemon, as FreeBSD ifconfig(8)");
+        w.WriteLine("  sysctl ...                      read and set net.wlan.* in the daemon, as sysctl(8)");
+        w.WriteLine("  status                          the daemon's radios and interfaces");
+        w.WriteLine("  events                          the daemon's live event stream, until Ctrl-C");
+        w.WriteLine("  profile add NAME --ssid SSID [--open | --passphrase P | --psk HEX]");
+        w.WriteLine("  profile list | remove NAME      saved networks (kept locally, owner-only; \"-\" reads the key from stdin)");
+        w.WriteLine("  connect NAME [-i IFACE]         join a saved network (ifconfig IFACE ssid ... up)");
+        w.WriteLine("  disconnect [-i IFACE]           leave it (ifconfig IFACE down)");
         w.WriteLine("  help                            this text");
     }
 }

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Net80211.Wlan.Daemon;
+
+/// <summary>
+/// The daemon's own telemetry (<c>Net80211.Daemon</c>: one activity and one count per request) and the
+/// OpenTelemetry wiring that exports everything named <c>Net80211.*</c> over OTLP.
+/// </summary>
+public static class DaemonTelemetry
+{
+    public const string Name = "Net80211.Daemon";
+
+    public static readonly ActivitySource Source = new(Name);
+    public static readonly Meter Meter = new(Name);
+
+    public static readonly Counter<long> Requests = Meter.CreateCounter<long>("net80211.daemon.requests", "{request}",
+        "Commands run for clients, tagged with verb and exit status");
+    public static readonly Counter<long> BadRequests = Meter.CreateCounter<long>("net80211.daemon.bad_requests", "{request}",
+        "Request lines refused as malformed");
+    public static readonly UpDownCounter<long> Connections = Meter.CreateUpDownCounter<long>("net80211.daemon.connections", "{connection}");
+    public static readonly Histogram<double> RequestDuration = Meter.CreateHistogram<double>("net80211.daemon.request.duration", "s");
+
+    /// <summary>
+    /// Starts exporting traces and metrics of <c>Net80211.*</c> over OTLP to <paramref name="endpoint"/>, or to
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> when that is null; null when neither is set (nothing to export).
+    /// </summary>
+    public static IDisposable? StartExport(string? endpoint)
+    {
+        endpoint ??= Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT");
+        if (string.IsNullOrWhiteSpace(endpoint)) return null;
+        var uri = new Uri(endpoint, UriKind.Absolute);
+        void Configure(OtlpExporterOptions o) => o.Endpoint = uri;
+
+        ResourceBuilder resource = ResourceBuilder.CreateDefault().AddService("wlan-daemon");
+        TracerProvider? tracer = Sdk.CreateTracerProviderBuilder()
+            .SetResourceBuilder(resource)
+            .AddSource("Net80211.*")
+            .AddOtlpExporter(Configure)
+            .Build();
+        MeterProvider? meter = Sdk.CreateMeterProviderBuilder()
+            .SetResourceBuilder(resource)
+            .AddMeter("Net80211.*")
+            .AddOtlpExporter(Configure)
+            .Build();
+        return new Providers(tracer, meter);
+    }
+
+    private sealed class Providers(TracerProvider? tracer, MeterProvider? meter) : IDisposable
+    {
+        public void Dispose()
+        {
+            tracer?.Dispose(); // flushes what is buffered
+            meter?.Dispose();
+        }
+    }
+}
