@@ -159,22 +159,27 @@ internal sealed class IfconfigCommand(WlanHost host)
     {
         if (vap.Mode != OpMode.Sta) return (null, $"ifconfig: {vap.Name}: scan is supported on station interfaces only");
         var scanner = vap.Ic.Scanner;
-        var (baseline, error) = await host.InvokeAsync(vap.Ic.Queue, () =>
+        // Bring the VAP up first and let its initial state request run, then look at what it is doing.
+        long baseline = await host.InvokeAsync(vap.Ic.Queue, () =>
         {
             long done = scanner.ScansCompleted + scanner.ScansCancelled;
             if (!vap.IsRunning) vap.Up();
-            else if (!scanner.IsScanning)
+            return done;
+        }).ConfigureAwait(false);
+        var (error, wait) = await host.InvokeAsync(vap.Ic.Queue, () =>
+        {
+            if (scanner.IsScanning || vap.StateMachine.Pending > 0) return ((string?)null, true);
+            if (vap.State == Ieee80211State.Scan)
             {
-                if (vap.State == Ieee80211State.Scan)
-                    vap.StateMachine.Request(Ieee80211State.Scan, new TransitionReason(TransitionCause.User));
-                else if (vap.OpModeHandler is IScanClient station && vap.Ic.CurrentChannel is { } ch
-                    && !scanner.TryStart(new ScanRequest { Channels = [ch] }, new OneShotScanClient(station), out var e))
-                    return (done, e);
+                vap.StateMachine.Request(Ieee80211State.Scan, new TransitionReason(TransitionCause.User));
+                return (null, true);
             }
-            return (done, (string?)null);
+            if (vap.State == Ieee80211State.Run && vap.OpModeHandler is IScanClient station && vap.Ic.CurrentChannel is { } ch)
+                return scanner.TryStart(new ScanRequest { Channels = [ch] }, new OneShotScanClient(station), out var e) ? (null, true) : (e, false);
+            return (null, false); // authenticating or associating: no scan now; the cache is what we have
         }).ConfigureAwait(false);
         if (error is not null) return (null, "ifconfig: " + error);
-        bool finished = await host.WaitUntilAsync(vap.Ic.Queue,
+        bool finished = !wait || await host.WaitUntilAsync(vap.Ic.Queue,
             () => scanner.ScansCompleted + scanner.ScansCancelled > baseline,
             host.WaitLimit, cancellation).ConfigureAwait(false);
         if (!finished) return (null, $"ifconfig: {vap.Name}: scan did not finish within {host.WaitLimit.TotalSeconds:0} s");
