@@ -43,7 +43,7 @@ public class EndToEndTests
     {
         var world = WorldDescription.Default with { Radios = [new RadioDescription("hwsim0"), new RadioDescription("hwsim1", X: 5)] };
         using var cli = new Cli(world);
-        cli.Ok("ifconfig wlan0 create wlandev hwsim0 wlanmode hostap ssid mine channel 6 up");
+        cli.Ok("ifconfig wlan0 create wlandev hwsim0 wlanmode hostap ssid mine channel 36 up");
         cli.Ok("ifconfig wlan1 create wlandev hwsim1 ssid mine up");
         var sta = cli.Host.FindVap("wlan1")!;
         Assert.True(await cli.Host.WaitUntilAsync(sta.Ic.Queue, () => sta.State == Ieee80211State.Run, TimeSpan.FromSeconds(30)));
@@ -59,7 +59,7 @@ public class EndToEndTests
     public async Task Sysctl_force_restart_restarts_the_radio_and_amrr_tunables_apply()
     {
         using var cli = new Cli();
-        cli.Ok("ifconfig wlan0 create wlandev hwsim0 ssid net80211-open up");
+        cli.Ok("ifconfig wlan0 create wlandev hwsim0 ssid net80211-open channel 1 up");
         var vap = cli.Host.FindVap("wlan0")!;
         Assert.True(await cli.Host.WaitUntilAsync(vap.Ic.Queue, () => vap.State == Ieee80211State.Run, TimeSpan.FromSeconds(30)));
         long transitions = vap.StateMachine.TransitionCount;
@@ -72,18 +72,20 @@ public class EndToEndTests
     }
 
     [Fact]
-    public async Task Real_time_mode_runs_commands_and_a_bounded_scan()
+    public async Task Real_time_mode_runs_commands_on_the_scheduler_thread()
     {
         using var host = new WlanHost();
         host.StartRealTime(speed: 20);
         var processor = new Net80211.Wlan.Management.CommandProcessor(host);
-        var create = await processor.ExecuteAsync(["ifconfig", "wlan", "create", "wlandev", "hwsim0"], CancellationToken.None);
+        var create = await processor.ExecuteAsync(["ifconfig", "wlan", "create", "wlandev", "hwsim0", "up"], CancellationToken.None);
         Assert.Equal(0, create.ExitCode);
         Assert.Equal("wlan0\n", create.Output);
-        var scan = await processor.ExecuteAsync(["ifconfig", "wlan0", "scan"], CancellationToken.None);
-        Assert.True(scan.ExitCode == 0, scan.Error);
-        Assert.Contains("net80211-open", scan.Output, StringComparison.Ordinal);
+        var show = await processor.ExecuteAsync(["ifconfig", "wlan0"], CancellationToken.None);
+        Assert.Contains("flags=8843<UP,BROADCAST,RUNNING,SIMPLEX,MULTICAST>", show.Output, StringComparison.Ordinal);
+        var sysctl = await processor.ExecuteAsync(["sysctl", "net.wlan.devices"], CancellationToken.None);
+        Assert.Equal("net.wlan.devices: hwsim0\n", sysctl.Output);
         var destroy = await processor.ExecuteAsync(["ifconfig", "wlan0", "destroy"], CancellationToken.None);
         Assert.Equal(0, destroy.ExitCode);
+        Assert.Empty(host.Radios[0].Ic.Vaps);
     }
 }

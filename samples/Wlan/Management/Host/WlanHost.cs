@@ -115,11 +115,14 @@ public sealed class WlanHost : IDisposable
         ArgumentNullException.ThrowIfNull(queue);
         ArgumentNullException.ThrowIfNull(work);
         var tcs = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        queue.Enqueue(() =>
+        Action run = () =>
         {
             try { tcs.SetResult(work()); }
             catch (Exception ex) { tcs.SetException(ex); }
-        });
+        };
+        // Posted through the scheduler (locked), which hands it to the radio's queue from the loop thread:
+        // a queue's own Enqueue from a foreign thread can race with its drain and strand the item.
+        Scheduler.Schedule(Scheduler.NowTicks, static s => { var (q, a) = ((IWorkQueue, Action))s!; q.Enqueue(a); }, (queue, run));
         if (!IsRealTime)
             lock (_virtualLock) Scheduler.RunFor(TimeSpan.Zero);
         return tcs.Task;

@@ -158,7 +158,7 @@ internal sealed class IfconfigCommand(WlanHost host)
     private async Task<(string? Text, string? Error)> ScanAsync(Ieee80211Vap vap, bool verbose, CancellationToken cancellation)
     {
         if (vap.Mode != OpMode.Sta) return (null, $"ifconfig: {vap.Name}: scan is supported on station interfaces only");
-        var scanner = vap.Ic.Scanner;
+        var scanner = await host.InvokeAsync(vap.Ic.Queue, () => vap.Ic.Scanner).ConfigureAwait(false);
         // Bring the VAP up first and let its initial state request run, then look at what it is doing.
         long baseline = await host.InvokeAsync(vap.Ic.Queue, () =>
         {
