@@ -1,0 +1,91 @@
+using Net80211.StateMachine;
+using Net80211.Testing;
+using Net80211.Wlan.Management.Host;
+
+namespace Wlan.Tests.Management;
+
+public class EndToEndTests
+{
+    [Fact]
+    public async Task Station_scans_joins_wpa2_tunes_bmiss_max_and_is_destroyed()
+    {
+        using var cli = new Cli();
+        Assert.Equal("", cli.Ok("ifconfig wlan0 create wlandev hwsim0 wlanmode sta"));
+        cli.Ok("ifconfig wlan0 up");
+        string scan = cli.Ok("ifconfig wlan0 scan");
+        Assert.Contains("net80211-open", scan, StringComparison.Ordinal);
+        Assert.Contains("net80211-wpa2", scan, StringComparison.Ordinal);
+
+        cli.Ok("ifconfig wlan0 ssid net80211-wpa2 wpakey \"correct horse battery staple\"");
+        var vap = cli.Host.FindVap("wlan0")!;
+        Assert.True(await cli.Host.WaitUntilAsync(vap.Ic.Queue,
+            () => vap.State == Ieee80211State.Run && vap.Bss is { } b && (b.Flags & Net80211.Nodes.NodeFlags.Authorized) != 0,
+            TimeSpan.FromSeconds(30)));
+        string status = cli.Ok("status");
+        Assert.Contains("security authorized (WPA2-PSK)", status, StringComparison.Ordinal);
+        Assert.Contains("status: associated", cli.Ok("ifconfig wlan0"), StringComparison.Ordinal);
+
+        string sysctl = cli.Ok("sysctl net.wlan.0");
+        Assert.Contains("net.wlan.0.%parent: hwsim0\n", sysctl, StringComparison.Ordinal);
+        Assert.Contains("net.wlan.0.bmiss_max: 2\n", sysctl, StringComparison.Ordinal);
+        Assert.Equal("net.wlan.0.bmiss_max: 2 -> 5\n", cli.Ok("sysctl -w net.wlan.0.bmiss_max=5"));
+        Assert.Equal(5, vap.BeaconMissMax);
+
+        cli.Ok("ifconfig wlan0 destroy");
+        var gone = cli.Run("ifconfig wlan0");
+        Assert.Equal(1, gone.ExitCode);
+        Assert.Equal("ifconfig: interface wlan0 does not exist", gone.Error);
+        Assert.Empty(cli.Host.Radios[0].Ic.Vaps);
+    }
+
+    [Fact]
+    public async Task Host_ap_lists_its_station()
+    {
+        var world = WorldDescription.Default with { Radios = [new RadioDescription("hwsim0"), new RadioDescription("hwsim1", X: 5)] };
+        using var cli = new Cli(world);
+        cli.Ok("ifconfig wlan0 create wlandev hwsim0 wlanmode hostap ssid mine channel 36 up");
+        cli.Ok("ifconfig wlan1 create wlandev hwsim1 ssid mine up");
+        var sta = cli.Host.FindVap("wlan1")!;
+        Assert.True(await cli.Host.WaitUntilAsync(sta.Ic.Queue, () => sta.State == Ieee80211State.Run, TimeSpan.FromSeconds(30)));
+        cli.Host.RunFor(TimeSpan.FromSeconds(1));
+        cli.Ok("ifconfig wlan0 list sta");
+        cli.Ok("ifconfig wlan0");
+        cli.Ok("ifconfig wlan1");
+        cli.Ok("status");
+        Snapshot.Verify(cli.Transcript);
+    }
+
+    [Fact]
+    public async Task Sysctl_force_restart_restarts_the_radio_and_amrr_tunables_apply()
+    {
+        using var cli = new Cli();
+        cli.Ok("ifconfig wlan0 create wlandev hwsim0 ssid net80211-open channel 1 up");
+        var vap = cli.Host.FindVap("wlan0")!;
+        Assert.True(await cli.Host.WaitUntilAsync(vap.Ic.Queue, () => vap.State == Ieee80211State.Run, TimeSpan.FromSeconds(30)));
+        long transitions = vap.StateMachine.TransitionCount;
+        cli.Ok("sysctl net.wlan.0.force_restart=1");
+        cli.Host.RunFor(TimeSpan.FromMilliseconds(10));
+        Assert.True(vap.StateMachine.TransitionCount > transitions);
+        Assert.True(await cli.Host.WaitUntilAsync(vap.Ic.Queue, () => vap.State == Ieee80211State.Run, TimeSpan.FromSeconds(30)));
+        Assert.Equal("net.wlan.0.amrr_rate_interval: 500 -> 1000\n", cli.Ok("sysctl net.wlan.0.amrr_rate_interval=1000"));
+        Assert.Equal(1000, ((Net80211.Vap.RateControl.AmrrRateControl)vap.RateControl!).IntervalMs);
+    }
+
+    [Fact]
+    public async Task Real_time_mode_runs_commands_on_the_scheduler_thread()
+    {
+        using var host = new WlanHost();
+        host.StartRealTime(speed: 20);
+        var processor = new Net80211.Wlan.Management.CommandProcessor(host);
+        var create = await processor.ExecuteAsync(["ifconfig", "wlan", "create", "wlandev", "hwsim0", "up"], CancellationToken.None);
+        Assert.Equal(0, create.ExitCode);
+        Assert.Equal("wlan0\n", create.Output);
+        var show = await processor.ExecuteAsync(["ifconfig", "wlan0"], CancellationToken.None);
+        Assert.Contains("flags=8843<UP,BROADCAST,RUNNING,SIMPLEX,MULTICAST>", show.Output, StringComparison.Ordinal);
+        var sysctl = await processor.ExecuteAsync(["sysctl", "net.wlan.devices"], CancellationToken.None);
+        Assert.Equal("net.wlan.devices: hwsim0\n", sysctl.Output);
+        var destroy = await processor.ExecuteAsync(["ifconfig", "wlan0", "destroy"], CancellationToken.None);
+        Assert.Equal(0, destroy.ExitCode);
+        Assert.Empty(host.Radios[0].Ic.Vaps);
+    }
+}
