@@ -38,7 +38,9 @@ internal sealed class SimulationWorkQueue : IWorkQueue
 
     private void Drain()
     {
-        Volatile.Write(ref _drainScheduled, 0);
+        // A full fence, not just a release: the reads of the channel below must not move before the reset,
+        // or an item written by another thread in between could see "drain scheduled" and never run.
+        Interlocked.Exchange(ref _drainScheduled, 0);
         _running = true;
         try
         {

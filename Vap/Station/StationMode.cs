@@ -4,6 +4,7 @@ using Net80211.Nodes;
 using Net80211.Output;
 using Net80211.Packets;
 using Net80211.Radio;
+using Net80211.Rates;
 using Net80211.Scan;
 using Net80211.Scheduling;
 using Net80211.StateMachine;
@@ -77,6 +78,8 @@ public sealed class StationMode : OpModeBase, IScanClient
     public Ieee80211Node? AccessPoint => Vap.Bss is { } b && (b.Flags & NodeFlags.Bss) != 0 && b.MacAddress != Vap.MacAddress ? b : null;
 
     public long BeaconMisses { get; private set; }
+
+    private static readonly RateSet AllRates = RateSet.From([2, 4, 11, 22, 12, 18, 24, 36, 48, 72, 96, 108]);
 
     public override int NewState(Ieee80211State from, Ieee80211State to, TransitionReason reason)
     {
@@ -170,7 +173,9 @@ public sealed class StationMode : OpModeBase, IScanClient
                 AuthMode.Wep or AuthMode.Shared => ScanSecurity.Wep,
                 _ => ScanSecurity.Open,
             },
-            OurRates: ManagementOutput.RatesFor(Vap),
+            // Every rate the radio has, not just the band it happens to be tuned to after the scan: each BSS
+            // is judged against the rates of its own band, and Join narrows to them.
+            OurRates: AllRates,
             IbssMode: false);
         var chosen = BssSelector.Select(cache.Entries, criteria, Ic.Now, out var rejected);
         if (chosen is null)
