@@ -15,6 +15,7 @@ internal static class Program
 
     private static async Task<int> Main(string[] args)
     {
+        Net80211.Wlan.Daemon.DaemonCommand.CreateEngine = Management.DaemonEngineFactory.Create;
         // Global options before the verb: --socket PATH (the daemon's control socket), --profiles FILE.
         string socket = DefaultPaths.Socket();
         string profiles = DefaultPaths.Profiles();

@@ -4,6 +4,7 @@ using Net80211.Wlan.Management;
 
 namespace Wlan.Tests.Daemon;
 
+[Collection(DaemonHookCollection.Name)]
 public sealed class ControlServerTests
 {
     [Fact]
