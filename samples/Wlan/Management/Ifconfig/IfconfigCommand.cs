@@ -168,7 +168,10 @@ internal sealed class IfconfigCommand(WlanHost host)
         }).ConfigureAwait(false);
         var (error, wait) = await host.InvokeAsync(vap.Ic.Queue, () =>
         {
-            if (scanner.IsScanning || vap.StateMachine.Pending > 0) return ((string?)null, true);
+            if (scanner.IsScanning) return ((string?)null, true);
+            // A transition is queued: from INIT it is the scan that comes with up (wait for it); from SCAN it
+            // is the join the last scan decided (nothing more to wait for: list what that scan found).
+            if (vap.StateMachine.Pending > 0) return ((string?)null, vap.State == Ieee80211State.Init);
             if (vap.State == Ieee80211State.Scan)
             {
                 vap.StateMachine.Request(Ieee80211State.Scan, new TransitionReason(TransitionCause.User));
