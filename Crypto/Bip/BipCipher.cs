@@ -3,77 +3,43 @@ using Net80211.Security;
 
 namespace Net80211.Crypto.Bip;
 
-/// <summary>BIP-CMAC-128 (IEEE 802.11-2020 12.5.4), suite 00-0F-AC:6: integrity for group-addressed robust
-/// management frames with an 18-octet MMIE (8-octet MIC). net80211 has no BIP; this is the MFP piece.</summary>
-public sealed class BipCipher : ICipherModule
+/// <summary>BIP (IEEE 802.11-2020 12.5.4): integrity for group-addressed robust management frames with an
+/// MMIE appended (no header). net80211 has no BIP; this is the MFP piece. The members differ in MAC and sizes.</summary>
+public abstract class BipCipherModule(string name, CipherSuite suite, int keyLength, int micLength)
+    : CipherModule(name, suite, keyLength, 0, 10 + micLength)   // MMIE: ID, length, key ID (2), IPN (6), MIC
 {
-    public string Name => "BIP-CMAC-128";
-    public uint SuiteSelector => (uint)CipherSuite.BipCmac128;
-    public int KeyLength => 16;
-    public int HeaderLength => 0;
-    public int TrailerLength => 18;
-    public int MsduMicLength => 0;
+    protected int MicLength { get; } = micLength;
 
-    public bool TryCreateKey(ReadOnlySpan<byte> keyMaterial, int keyIndex, CipherKeyFlags flags, out ICipherKey? key, out string? error)
-    {
-        key = BipKeyValidation.Check(keyMaterial, KeyLength, keyIndex, Name, out error)
-            ? new BipCmacKey(this, keyMaterial, keyIndex, flags, 8)
-            : null;
-        return key is not null;
-    }
+    protected override bool IsValidKey(ReadOnlySpan<byte> keyMaterial, int keyIndex, out string? error)
+        => BipKeyValidation.Check(keyMaterial, KeyLength, keyIndex, Name, out error);
+}
+
+/// <summary>BIP-CMAC-128, suite 00-0F-AC:6: AES-128-CMAC, 8-octet MIC (18-octet MMIE).</summary>
+public sealed class BipCipher() : BipCipherModule("BIP-CMAC-128", CipherSuite.BipCmac128, 16, 8)
+{
+    protected override ICipherKey CreateKey(ReadOnlySpan<byte> keyMaterial, int keyIndex, CipherKeyFlags flags)
+        => new BipCmacKey(this, keyMaterial, keyIndex, flags, MicLength);
 }
 
 /// <summary>BIP-CMAC-256, suite 00-0F-AC:13: AES-256-CMAC, 16-octet MIC.</summary>
-public sealed class BipCmac256Cipher : ICipherModule
+public sealed class BipCmac256Cipher() : BipCipherModule("BIP-CMAC-256", CipherSuite.BipCmac256, 32, 16)
 {
-    public string Name => "BIP-CMAC-256";
-    public uint SuiteSelector => (uint)CipherSuite.BipCmac256;
-    public int KeyLength => 32;
-    public int HeaderLength => 0;
-    public int TrailerLength => 26;
-    public int MsduMicLength => 0;
-
-    public bool TryCreateKey(ReadOnlySpan<byte> keyMaterial, int keyIndex, CipherKeyFlags flags, out ICipherKey? key, out string? error)
-    {
-        key = BipKeyValidation.Check(keyMaterial, KeyLength, keyIndex, Name, out error)
-            ? new BipCmacKey(this, keyMaterial, keyIndex, flags, 16)
-            : null;
-        return key is not null;
-    }
+    protected override ICipherKey CreateKey(ReadOnlySpan<byte> keyMaterial, int keyIndex, CipherKeyFlags flags)
+        => new BipCmacKey(this, keyMaterial, keyIndex, flags, MicLength);
 }
 
 /// <summary>BIP-GMAC-128, suite 00-0F-AC:11: AES-128-GMAC, 16-octet MIC.</summary>
-public sealed class BipGmac128Cipher : ICipherModule
+public sealed class BipGmac128Cipher() : BipCipherModule("BIP-GMAC-128", CipherSuite.BipGmac128, 16, 16)
 {
-    public string Name => "BIP-GMAC-128";
-    public uint SuiteSelector => (uint)CipherSuite.BipGmac128;
-    public int KeyLength => 16;
-    public int HeaderLength => 0;
-    public int TrailerLength => 26;
-    public int MsduMicLength => 0;
-
-    public bool TryCreateKey(ReadOnlySpan<byte> keyMaterial, int keyIndex, CipherKeyFlags flags, out ICipherKey? key, out string? error)
-    {
-        key = BipKeyValidation.Check(keyMaterial, KeyLength, keyIndex, Name, out error) ? new BipGmacKey(this, keyMaterial, keyIndex, flags) : null;
-        return key is not null;
-    }
+    protected override ICipherKey CreateKey(ReadOnlySpan<byte> keyMaterial, int keyIndex, CipherKeyFlags flags)
+        => new BipGmacKey(this, keyMaterial, keyIndex, flags);
 }
 
 /// <summary>BIP-GMAC-256, suite 00-0F-AC:12: AES-256-GMAC, 16-octet MIC.</summary>
-public sealed class BipGmac256Cipher : ICipherModule
+public sealed class BipGmac256Cipher() : BipCipherModule("BIP-GMAC-256", CipherSuite.BipGmac256, 32, 16)
 {
-    public string Name => "BIP-GMAC-256";
-    public uint SuiteSelector => (uint)CipherSuite.BipGmac256;
-    public int KeyLength => 32;
-    public int HeaderLength => 0;
-    public int TrailerLength => 26;
-    public int MsduMicLength => 0;
-
-    public bool TryCreateKey(ReadOnlySpan<byte> keyMaterial, int keyIndex, CipherKeyFlags flags, out ICipherKey? key, out string? error)
-    {
-        key = BipKeyValidation.Check(keyMaterial, KeyLength, keyIndex, Name, out error) ? new BipGmacKey(this, keyMaterial, keyIndex, flags) : null;
-        return key is not null;
-    }
+    protected override ICipherKey CreateKey(ReadOnlySpan<byte> keyMaterial, int keyIndex, CipherKeyFlags flags)
+        => new BipGmacKey(this, keyMaterial, keyIndex, flags);
 }
 
 internal static class BipKeyValidation

@@ -5,27 +5,31 @@ using Net80211.Security;
 
 namespace Net80211.Crypto.Gcmp;
 
-/// <summary>GCMP-128 (IEEE 802.11-2020 12.5.5): AES-128 GCM, 16-octet MIC, suite 00-0F-AC:8.</summary>
-public sealed class GcmpCipher : ICipherModule
+/// <summary>GCMP (IEEE 802.11-2020 12.5.5): AES-GCM with CCMP's header layout and a 16-octet MIC.</summary>
+public abstract class GcmpCipherModule : CipherModule
 {
     private readonly AesImplementation _implementation;
 
+    private protected GcmpCipherModule(string name, CipherSuite suite, int keyLength, AesImplementation implementation)
+        : base(name, suite, keyLength, CcmpHeader.Length, GcmMode.MaxTagLength) => _implementation = implementation;
+
+    protected override bool IsValidKey(ReadOnlySpan<byte> keyMaterial, int keyIndex, out string? error)
+        => TemporalKeyValidation.Check(keyMaterial, KeyLength, keyIndex, Name, out error);
+
+    protected override ICipherKey CreateKey(ReadOnlySpan<byte> keyMaterial, int keyIndex, CipherKeyFlags flags)
+        => new GcmpKey(this, keyMaterial, keyIndex, flags, _implementation);
+}
+
+/// <summary>GCMP-128: AES-128 GCM, suite 00-0F-AC:8.</summary>
+public sealed class GcmpCipher : GcmpCipherModule
+{
     public GcmpCipher() : this(AesImplementation.Auto) { }
+    internal GcmpCipher(AesImplementation implementation) : base("AES-GCM", CipherSuite.Gcmp128, 16, implementation) { }
+}
 
-    internal GcmpCipher(AesImplementation implementation) => _implementation = implementation;
-
-    public string Name => "AES-GCM";
-    public uint SuiteSelector => (uint)CipherSuite.Gcmp128;
-    public int KeyLength => 16;
-    public int HeaderLength => CcmpHeader.Length;
-    public int TrailerLength => GcmMode.MaxTagLength;
-    public int MsduMicLength => 0;
-
-    public bool TryCreateKey(ReadOnlySpan<byte> keyMaterial, int keyIndex, CipherKeyFlags flags, out ICipherKey? key, out string? error)
-    {
-        key = TemporalKeyValidation.Check(keyMaterial, KeyLength, keyIndex, Name, out error)
-            ? new GcmpKey(this, keyMaterial, keyIndex, flags, _implementation)
-            : null;
-        return key is not null;
-    }
+/// <summary>GCMP-256: AES-256 GCM, suite 00-0F-AC:9.</summary>
+public sealed class Gcmp256Cipher : GcmpCipherModule
+{
+    public Gcmp256Cipher() : this(AesImplementation.Auto) { }
+    internal Gcmp256Cipher(AesImplementation implementation) : base("AES-GCM-256", CipherSuite.Gcmp256, 32, implementation) { }
 }
