@@ -11,7 +11,7 @@ namespace Net80211.Frames;
 /// </remarks>
 public readonly record struct AckFrame
 {
-    public const int Length = 10;
+    public const int Length = ControlFrameLayout.ReceiverOnlyLength;
 
     public FrameControlFlags Flags { get; init; }
     public DurationId Duration { get; init; }
@@ -19,24 +19,11 @@ public readonly record struct AckFrame
 
     public static bool TryRead(ReadOnlySpan<byte> frame, out AckFrame ack, out FrameParseError error)
     {
-        ack = default;
-        if (!ControlFrameLayout.TryCheck(frame, ControlSubtype.Ack, Length, out FrameControl fc, out error)) return false;
-        ack = new AckFrame
-        {
-            Flags = fc.Flags,
-            Duration = new DurationId(ControlFrameLayout.ReadDuration(frame)),
-            ReceiverAddress = MacAddress.Read(frame[ControlFrameLayout.ReceiverAddressOffset..]),
-        };
-        return true;
+        bool ok = ControlFrameLayout.TryReadReceiverOnly(frame, ControlSubtype.Ack, out var flags, out var duration, out var ra, out error);
+        ack = ok ? new AckFrame { Flags = flags, Duration = duration, ReceiverAddress = ra } : default;
+        return ok;
     }
 
     public bool TryWrite(Span<byte> destination, out int bytesWritten)
-    {
-        bytesWritten = 0;
-        if (destination.Length < Length) return false;
-        ControlFrameLayout.WriteStart(destination, ControlSubtype.Ack, Flags, Duration.Value);
-        ReceiverAddress.WriteTo(destination[ControlFrameLayout.ReceiverAddressOffset..]);
-        bytesWritten = Length;
-        return true;
-    }
+        => ControlFrameLayout.TryWriteReceiverOnly(destination, ControlSubtype.Ack, Flags, Duration, ReceiverAddress, out bytesWritten);
 }

@@ -53,4 +53,31 @@ internal static class ControlFrameLayout
         BinaryPrimitives.WriteUInt16LittleEndian(frame[FrameControlOffset..], FrameControl.Control(subtype, flags).Value);
         BinaryPrimitives.WriteUInt16LittleEndian(frame[DurationOffset..], durationOrAid);
     }
+
+    /// <summary>The 10-byte frames that carry only FC, Duration and RA (ACK, CTS).</summary>
+    internal const int ReceiverOnlyLength = 10;
+
+    internal static bool TryReadReceiverOnly(ReadOnlySpan<byte> frame, ControlSubtype subtype,
+        out FrameControlFlags flags, out DurationId duration, out MacAddress receiver, out FrameParseError error)
+    {
+        flags = default;
+        duration = default;
+        receiver = default;
+        if (!TryCheck(frame, subtype, ReceiverOnlyLength, out FrameControl fc, out error)) return false;
+        flags = fc.Flags;
+        duration = new DurationId(ReadDuration(frame));
+        receiver = MacAddress.Read(frame[ReceiverAddressOffset..]);
+        return true;
+    }
+
+    internal static bool TryWriteReceiverOnly(Span<byte> destination, ControlSubtype subtype, FrameControlFlags flags,
+        DurationId duration, MacAddress receiver, out int bytesWritten)
+    {
+        bytesWritten = 0;
+        if (destination.Length < ReceiverOnlyLength) return false;
+        WriteStart(destination, subtype, flags, duration.Value);
+        receiver.WriteTo(destination[ReceiverAddressOffset..]);
+        bytesWritten = ReceiverOnlyLength;
+        return true;
+    }
 }

@@ -11,7 +11,7 @@ namespace Net80211.Frames;
 /// </remarks>
 public readonly record struct CtsFrame
 {
-    public const int Length = 10;
+    public const int Length = ControlFrameLayout.ReceiverOnlyLength;
 
     public FrameControlFlags Flags { get; init; }
     public DurationId Duration { get; init; }
@@ -19,24 +19,11 @@ public readonly record struct CtsFrame
 
     public static bool TryRead(ReadOnlySpan<byte> frame, out CtsFrame cts, out FrameParseError error)
     {
-        cts = default;
-        if (!ControlFrameLayout.TryCheck(frame, ControlSubtype.Cts, Length, out FrameControl fc, out error)) return false;
-        cts = new CtsFrame
-        {
-            Flags = fc.Flags,
-            Duration = new DurationId(ControlFrameLayout.ReadDuration(frame)),
-            ReceiverAddress = MacAddress.Read(frame[ControlFrameLayout.ReceiverAddressOffset..]),
-        };
-        return true;
+        bool ok = ControlFrameLayout.TryReadReceiverOnly(frame, ControlSubtype.Cts, out var flags, out var duration, out var ra, out error);
+        cts = ok ? new CtsFrame { Flags = flags, Duration = duration, ReceiverAddress = ra } : default;
+        return ok;
     }
 
     public bool TryWrite(Span<byte> destination, out int bytesWritten)
-    {
-        bytesWritten = 0;
-        if (destination.Length < Length) return false;
-        ControlFrameLayout.WriteStart(destination, ControlSubtype.Cts, Flags, Duration.Value);
-        ReceiverAddress.WriteTo(destination[ControlFrameLayout.ReceiverAddressOffset..]);
-        bytesWritten = Length;
-        return true;
-    }
+        => ControlFrameLayout.TryWriteReceiverOnly(destination, ControlSubtype.Cts, Flags, Duration, ReceiverAddress, out bytesWritten);
 }
