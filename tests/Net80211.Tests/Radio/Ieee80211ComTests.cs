@@ -252,11 +252,9 @@ public class HostileInputTests
         }
         world.Settle();
         var mode = world.StaModule.Attached.Single();
-        long delivered = mode.Received.Count;
-        long controlFrames = frames - delivered - world.Ic.IErrors;
         Assert.True(world.Ic.IErrors > frames / 2);                 // most random bytes are not frames
         Assert.Equal(world.Ic.IErrors, world.Ic.ParseErrors.Total);  // every drop has a reason
-        Assert.True(controlFrames >= 0);
+        Assert.True(mode.Received.Count > 0);                        // and the well-formed ones got through
         mode.FreeAll();
         Assert.Equal(0, world.Pool.Outstanding);
     }

@@ -32,21 +32,7 @@ public class DataScenarioTests
         private static void Collect(Ieee80211Vap vap, List<byte[]> into)
             => vap.Interface.Receiver = p => { into.Add(p.Data.ToArray()); p.Free(); };
 
-        public void Send(Ieee80211Vap from, MacAddress to, int payload, byte fill, ushort etherType = 0x0800)
-        {
-            var radio = W.World.Radios.Single(r => r.Ic == from.Ic);
-            W.World.OnQueue(radio, () =>
-            {
-                var p = W.World.Pool.Rent(14 + payload);
-                var b = p.Append(14 + payload);
-                to.WriteTo(b);
-                from.MacAddress.WriteTo(b[6..]);
-                b[12] = (byte)(etherType >> 8);
-                b[13] = (byte)etherType;
-                b[14..].Fill(fill);
-                from.Interface.Output(p);
-            });
-        }
+        public void Send(Ieee80211Vap from, MacAddress to, int payload, byte fill) => W.Send(from, to, payload, fill);
     }
 
     private static byte[] Ethernet(MacAddress to, MacAddress from, int payload, byte fill)

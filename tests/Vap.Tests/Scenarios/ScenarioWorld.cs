@@ -75,6 +75,60 @@ public sealed class ScenarioWorld
         return vap;
     }
 
+    /// <summary>Sends an 802.3 frame (DA, SA, EtherType, payload) out of <paramref name="from"/>'s interface,
+    /// from its radio's queue.</summary>
+    public void Send(Ieee80211Vap from, MacAddress to, ReadOnlySpan<byte> payload, ushort etherType = 0x0800)
+    {
+        var p = World.Pool.Rent(14 + payload.Length);
+        var b = p.Append(14 + payload.Length);
+        to.WriteTo(b);
+        from.MacAddress.WriteTo(b[6..]);
+        b[12] = (byte)(etherType >> 8);
+        b[13] = (byte)etherType;
+        payload.CopyTo(b[14..]);
+        World.OnQueue(RadioOf(from), () => from.Interface.Output(p));
+    }
+
+    /// <summary>As <see cref="Send(Ieee80211Vap, MacAddress, ReadOnlySpan{byte}, ushort)"/> with
+    /// <paramref name="length"/> bytes of <paramref name="fill"/>.</summary>
+    public void Send(Ieee80211Vap from, MacAddress to, int length, byte fill, ushort etherType = 0x0800)
+    {
+        var payload = new byte[length];
+        payload.AsSpan().Fill(fill);
+        Send(from, to, payload, etherType);
+    }
+
+    /// <summary>Puts an unprotected deauthentication "from" <paramref name="claimedSender"/> straight into a
+    /// radio's receive path, as an attacker on the channel would.</summary>
+    public void InjectDeauth(HwsimRadio radio, MacAddress to, MacAddress claimedSender, byte reason)
+    {
+        var forged = new byte[26];
+        forged[0] = 0xc0;
+        to.WriteTo(forged.AsSpan(4));
+        claimedSender.WriteTo(forged.AsSpan(10));
+        claimedSender.WriteTo(forged.AsSpan(16));
+        forged[24] = reason;
+        radio.Ic.RxEnqueue(World.Pool.Rent(forged), -40, -91, new Net80211.Radio.RxInfo { FrequencyMhz = radio.Port.FrequencyMhz });
+    }
+
+    public const string Passphrase = "correct horse battery";
+
+    /// <summary>WPA2-PSK with <see cref="Passphrase"/> (or another), plus any further settings.</summary>
+    public static void Wpa(Ieee80211Vap vap, Action<Net80211.Security.SecuritySettings>? more = null, string passphrase = Passphrase)
+    {
+        vap.Security.AuthMode = Net80211.Security.AuthMode.Wpa;
+        vap.Security.Passphrase = passphrase;
+        more?.Invoke(vap.Security);
+    }
+
+    /// <summary>Both ends finished the 4-way handshake: the station's AP node and the AP's station node are
+    /// authorized.</summary>
+    public static bool Authorized(Ieee80211Vap ap, Ieee80211Vap sta)
+        => sta.Bss is { } b && (b.Flags & Net80211.Nodes.NodeFlags.Authorized) != 0
+           && ap.Ic.Nodes.Find(ap, sta.MacAddress) is { } n && (n.Flags & Net80211.Nodes.NodeFlags.Authorized) != 0;
+
+    public HwsimRadio RadioOf(Ieee80211Vap vap) => World.Radios.Single(r => r.Ic == vap.Ic);
+
     public static Net80211.Channels.Ieee80211Channel Channel(HwsimRadio radio, int ieee)
         => radio.Ic.Channels.ToArray().Where(c => c.Ieee == ieee).OrderByDescending(c => c.IsOfdm).First();
 

@@ -26,26 +26,13 @@ public class SecurityCaptureTests
                 void Secure(Ieee80211Vap v) { v.Security.AuthMode = AuthMode.Wpa; v.Security.Passphrase = passphrase; }
                 var ap = w.HostAp(w.AddRadio(), "secure", configure: Secure);
                 var sta = w.Station(w.AddRadio(new Position(5, 0)), "secure", Secure);
-                Assert.True(w.RunUntil(() => sta.Bss is { } b && (b.Flags & NodeFlags.Authorized) != 0
-                    && ap.Ic.Nodes.Find(ap, sta.MacAddress) is { } n && (n.Flags & NodeFlags.Authorized) != 0, 25));
+                Assert.True(w.RunUntil(() => ScenarioWorld.Authorized(ap, sta), 25));
                 for (int i = 0; i < 10; i++)
                 {
                     var (from, to) = i % 2 == 0 ? (sta, ap) : (ap, sta);
                     string text = $"net80211 payload {i}";
                     sent.Add(Convert.ToHexString(Encoding.ASCII.GetBytes(text)).ToLowerInvariant());
-                    var radio = w.World.Radios.Single(r => r.Ic == from.Ic);
-                    w.World.OnQueue(radio, () =>
-                    {
-                        var payload = Encoding.ASCII.GetBytes(text);
-                        var p = w.World.Pool.Rent(14 + payload.Length);
-                        var b = p.Append(14 + payload.Length);
-                        to.MacAddress.WriteTo(b);
-                        from.MacAddress.WriteTo(b[6..]);
-                        b[12] = 0x88;   // a local experimental EtherType, so tshark shows the bytes as data
-                        b[13] = 0xB5;
-                        payload.CopyTo(b[14..]);
-                        from.Interface.Output(p);
-                    });
+                    w.Send(from, to.MacAddress, Encoding.ASCII.GetBytes(text), etherType: 0x88B5);   // a local experimental EtherType: tshark shows the bytes as data
                     w.RunFor(0.01);
                 }
             }

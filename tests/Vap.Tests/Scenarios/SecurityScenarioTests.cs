@@ -13,35 +13,15 @@ namespace Vap.Tests.Scenarios;
 /// <summary>WPA2-PSK, WPA/TKIP, WEP and protected management frames end to end on the simulated air.</summary>
 public class SecurityScenarioTests
 {
-    private static void Wpa2(Ieee80211Vap v, string passphrase = "correct horse battery")
-    {
-        v.Security.AuthMode = AuthMode.Wpa;
-        v.Security.Passphrase = passphrase;
-    }
 
-    private static void Send(ScenarioWorld w, Ieee80211Vap from, MacAddress to, int payload, byte fill)
-    {
-        var radio = w.World.Radios.Single(r => r.Ic == from.Ic);
-        w.World.OnQueue(radio, () =>
-        {
-            var p = w.World.Pool.Rent(14 + payload);
-            var b = p.Append(14 + payload);
-            to.WriteTo(b);
-            from.MacAddress.WriteTo(b[6..]);
-            b[12] = 0x08;
-            b[14..].Fill(fill);
-            from.Interface.Output(p);
-        });
-    }
 
     [Fact]
     public void Station_joins_a_wpa2_psk_ap_and_exchanges_encrypted_data()
     {
         var w = new ScenarioWorld(seed: 71);
-        var ap = w.HostAp(w.AddRadio(), "secure", configure: v => Wpa2(v));
-        var sta = w.Station(w.AddRadio(new Position(5, 0)), "secure", v => Wpa2(v));
-        Assert.True(w.RunUntil(() => sta.Bss is { } b && (b.Flags & NodeFlags.Authorized) != 0
-            && ap.Ic.Nodes.Find(ap, sta.MacAddress) is { } n && (n.Flags & NodeFlags.Authorized) != 0, 20));
+        var ap = w.HostAp(w.AddRadio(), "secure", configure: v => ScenarioWorld.Wpa(v));
+        var sta = w.Station(w.AddRadio(new Position(5, 0)), "secure", v => ScenarioWorld.Wpa(v));
+        Assert.True(w.RunUntil(() => ScenarioWorld.Authorized(ap, sta), 20));
         var apGot = new List<byte[]>();
         var staGot = new List<byte[]>();
         ap.Interface.Receiver = p => { apGot.Add(p.Data.ToArray()); p.Free(); };
@@ -52,9 +32,9 @@ public class SecurityScenarioTests
             if (e.IsAck || (e.Frame[0] & 0x0c) != 0x08) return;
             if ((e.Frame[1] & 0x40) != 0) protectedData++; else clearData++;
         };
-        Send(w, sta, ap.MacAddress, 100, 0x11);
-        Send(w, ap, sta.MacAddress, 200, 0x22);
-        Send(w, ap, MacAddress.Broadcast, 50, 0x33);
+        w.Send(sta, ap.MacAddress, 100, 0x11);
+        w.Send(ap, sta.MacAddress, 200, 0x22);
+        w.Send(ap, MacAddress.Broadcast, 50, 0x33);
         w.RunFor(0.2);
         Assert.Single(apGot);
         var st = sta.Stats;
@@ -69,8 +49,8 @@ public class SecurityScenarioTests
     public void Wrong_passphrase_fails_the_handshake_and_both_sides_say_why()
     {
         var w = new ScenarioWorld(seed: 72);
-        var ap = w.HostAp(w.AddRadio(), "secure", configure: v => Wpa2(v));
-        var sta = w.Station(w.AddRadio(new Position(5, 0)), "secure", v => Wpa2(v, "not the passphrase"));
+        var ap = w.HostAp(w.AddRadio(), "secure", configure: v => ScenarioWorld.Wpa(v));
+        var sta = w.Station(w.AddRadio(new Position(5, 0)), "secure", v => ScenarioWorld.Wpa(v, passphrase: "not the passphrase"));
         w.RunFor(20);
         Assert.False(sta.Bss is { } b && (b.Flags & NodeFlags.Authorized) != 0);
         Assert.Contains("passphrase", ap.LastFailure!.What, StringComparison.OrdinalIgnoreCase);
@@ -81,34 +61,13 @@ public class SecurityScenarioTests
 
 public class SecurityScenarioTests2
 {
-    private static void Wpa(Ieee80211Vap v, Action<SecuritySettings>? more = null)
-    {
-        v.Security.AuthMode = AuthMode.Wpa;
-        v.Security.Passphrase = "correct horse battery";
-        more?.Invoke(v.Security);
-    }
 
-    private static bool Authorized(Ieee80211Vap ap, Ieee80211Vap sta)
-        => sta.Bss is { } b && (b.Flags & NodeFlags.Authorized) != 0
-           && ap.Ic.Nodes.Find(ap, sta.MacAddress) is { } n && (n.Flags & NodeFlags.Authorized) != 0;
 
     private static int PingAp(ScenarioWorld w, Ieee80211Vap ap, Ieee80211Vap sta, int count = 3)
     {
         int got = 0;
         ap.Interface.Receiver = p => { got++; p.Free(); };
-        var radio = w.World.Radios.Single(r => r.Ic == sta.Ic);
-        for (int i = 0; i < count; i++)
-        {
-            w.World.OnQueue(radio, () =>
-            {
-                var p = w.World.Pool.Rent(60);
-                var b = p.Append(60);
-                ap.MacAddress.WriteTo(b);
-                sta.MacAddress.WriteTo(b[6..]);
-                b[12] = 0x08;
-                sta.Interface.Output(p);
-            });
-        }
+        for (int i = 0; i < count; i++) w.Send(sta, ap.MacAddress, 46, 0);
         w.RunFor(0.1);
         ap.Interface.Receiver = null;
         return got;
@@ -131,9 +90,9 @@ public class SecurityScenarioTests2
             if (dropSeq is null && ++eapolFromSta == 2) dropSeq = seq;
             return seq == dropSeq;
         };
-        var ap = w.HostAp(apRadio, "secure", configure: v => Wpa(v));
-        var sta = w.Station(staRadio, "secure", v => Wpa(v));
-        Assert.True(w.RunUntil(() => Authorized(ap, sta), 25));
+        var ap = w.HostAp(apRadio, "secure", configure: v => ScenarioWorld.Wpa(v));
+        var sta = w.Station(staRadio, "secure", v => ScenarioWorld.Wpa(v));
+        Assert.True(w.RunUntil(() => ScenarioWorld.Authorized(ap, sta), 25));
         var key = sta.Bss!.PairwiseKey!;
         Assert.Equal(3, PingAp(w, ap, sta));
         // The retransmitted message 3 was answered without reinstalling the key: the PN kept counting.
@@ -146,9 +105,9 @@ public class SecurityScenarioTests2
     public void Group_and_pairwise_rekeys_keep_the_association()
     {
         var w = new ScenarioWorld(seed: 74);
-        var ap = w.HostAp(w.AddRadio(), "secure", configure: v => Wpa(v, s => s.GroupRekeyInterval = TimeSpan.FromSeconds(5)));
-        var sta = w.Station(w.AddRadio(new Position(5, 0)), "secure", v => Wpa(v));
-        Assert.True(w.RunUntil(() => Authorized(ap, sta), 25));
+        var ap = w.HostAp(w.AddRadio(), "secure", configure: v => ScenarioWorld.Wpa(v, s => s.GroupRekeyInterval = TimeSpan.FromSeconds(5)));
+        var sta = w.Station(w.AddRadio(new Position(5, 0)), "secure", v => ScenarioWorld.Wpa(v));
+        Assert.True(w.RunUntil(() => ScenarioWorld.Authorized(ap, sta), 25));
         var apMode = (HostApMode)ap.OpModeHandler!;
         int first = apMode.GroupKeyIndex;
         var firstGtk = sta.Keys.Group(first);
@@ -174,9 +133,9 @@ public class SecurityScenarioTests2
         var w = new ScenarioWorld(seed: 75);
         var apRadio = w.AddRadio();
         var staRadio = w.AddRadio(new Position(5, 0));
-        var ap = w.HostAp(apRadio, "secure", configure: v => Wpa(v));
-        var sta = w.Station(staRadio, "secure", v => Wpa(v));
-        Assert.True(w.RunUntil(() => Authorized(ap, sta), 25));
+        var ap = w.HostAp(apRadio, "secure", configure: v => ScenarioWorld.Wpa(v));
+        var sta = w.Station(staRadio, "secure", v => ScenarioWorld.Wpa(v));
+        Assert.True(w.RunUntil(() => ScenarioWorld.Authorized(ap, sta), 25));
         byte[]? recorded = null;
         w.World.Medium.FrameOnAir += (in AirFrameEvent e) =>
         {
@@ -199,8 +158,8 @@ public class SecurityScenarioTests2
     public void Pmf_required_ap_refuses_a_station_without_pmf()
     {
         var w = new ScenarioWorld(seed: 76);
-        var ap = w.HostAp(w.AddRadio(), "secure", configure: v => Wpa(v, s => s.Mfp = MfpMode.Required));
-        var sta = w.Station(w.AddRadio(new Position(5, 0)), "secure", v => Wpa(v));
+        var ap = w.HostAp(w.AddRadio(), "secure", configure: v => ScenarioWorld.Wpa(v, s => s.Mfp = MfpMode.Required));
+        var sta = w.Station(w.AddRadio(new Position(5, 0)), "secure", v => ScenarioWorld.Wpa(v));
         w.RunFor(15);
         Assert.NotEqual(Ieee80211State.Run, sta.State);
         Snapshot.Verify(w.Transcript.ToString());
@@ -213,19 +172,13 @@ public class SecurityScenarioTests2
         var w = new ScenarioWorld(seed: 77);
         var apRadio = w.AddRadio();
         var staRadio = w.AddRadio(new Position(5, 0));
-        var ap = w.HostAp(apRadio, "secure", configure: v => Wpa(v, s => s.Mfp = MfpMode.Required));
-        var sta = w.Station(staRadio, "secure", v => Wpa(v, s => s.Mfp = MfpMode.Capable));
-        Assert.True(w.RunUntil(() => Authorized(ap, sta), 25));
+        var ap = w.HostAp(apRadio, "secure", configure: v => ScenarioWorld.Wpa(v, s => s.Mfp = MfpMode.Required));
+        var sta = w.Station(staRadio, "secure", v => ScenarioWorld.Wpa(v, s => s.Mfp = MfpMode.Capable));
+        Assert.True(w.RunUntil(() => ScenarioWorld.Authorized(ap, sta), 25));
         Assert.True(sta.Bss!.MfpEnabled);
 
         // A forged, unprotected deauthentication "from the AP".
-        var forged = new byte[26];
-        forged[0] = 0xc0;
-        sta.MacAddress.WriteTo(forged.AsSpan(4));
-        ap.MacAddress.WriteTo(forged.AsSpan(10));
-        ap.MacAddress.WriteTo(forged.AsSpan(16));
-        forged[24] = 7;
-        staRadio.Ic.RxEnqueue(w.World.Pool.Rent(forged), -40, -91, new Net80211.Radio.RxInfo { FrequencyMhz = 5180 });
+        w.InjectDeauth(staRadio, sta.MacAddress, ap.MacAddress, 7);
         w.RunFor(0.5);
         Assert.Equal(Ieee80211State.Run, sta.State);
         Assert.Equal(1, sta.Stats.RxUnprotected);
@@ -244,18 +197,12 @@ public class SecurityScenarioTests2
         var w = new ScenarioWorld(seed: 79);
         var apRadio = w.AddRadio();
         var staRadio = w.AddRadio(new Position(5, 0));
-        var ap = w.HostAp(apRadio, "secure", configure: v => Wpa(v, s => s.Mfp = MfpMode.Required));
-        var sta = w.Station(staRadio, "secure", v => Wpa(v, s => s.Mfp = MfpMode.Capable));
-        Assert.True(w.RunUntil(() => Authorized(ap, sta), 25));
+        var ap = w.HostAp(apRadio, "secure", configure: v => ScenarioWorld.Wpa(v, s => s.Mfp = MfpMode.Required));
+        var sta = w.Station(staRadio, "secure", v => ScenarioWorld.Wpa(v, s => s.Mfp = MfpMode.Capable));
+        Assert.True(w.RunUntil(() => ScenarioWorld.Authorized(ap, sta), 25));
         // The AP has really gone (nothing it sends is heard), and an unprotected deauthentication arrives.
         w.World.Medium.LossFilter = (from, to, frame) => from == apRadio.Port;
-        var forged = new byte[26];
-        forged[0] = 0xc0;
-        sta.MacAddress.WriteTo(forged.AsSpan(4));
-        ap.MacAddress.WriteTo(forged.AsSpan(10));
-        ap.MacAddress.WriteTo(forged.AsSpan(16));
-        forged[24] = 3;
-        staRadio.Ic.RxEnqueue(w.World.Pool.Rent(forged), -40, -91, new Net80211.Radio.RxInfo { FrequencyMhz = 5180 });
+        w.InjectDeauth(staRadio, sta.MacAddress, ap.MacAddress, 3);
         Assert.True(w.RunUntil(() => sta.State != Ieee80211State.Run, 3));
         Assert.Contains("SA Query", sta.LastFailure!.What, StringComparison.Ordinal);
     }
@@ -266,19 +213,13 @@ public class SecurityScenarioTests2
         var w = new ScenarioWorld(seed: 80);
         var apRadio = w.AddRadio();
         var staRadio = w.AddRadio(new Position(5, 0));
-        var ap = w.HostAp(apRadio, "secure", configure: v => Wpa(v, s => s.Mfp = MfpMode.Required));
-        var sta = w.Station(staRadio, "secure", v => Wpa(v, s => s.Mfp = MfpMode.Capable));
-        Assert.True(w.RunUntil(() => Authorized(ap, sta), 25));
+        var ap = w.HostAp(apRadio, "secure", configure: v => ScenarioWorld.Wpa(v, s => s.Mfp = MfpMode.Required));
+        var sta = w.Station(staRadio, "secure", v => ScenarioWorld.Wpa(v, s => s.Mfp = MfpMode.Capable));
+        Assert.True(w.RunUntil(() => ScenarioWorld.Authorized(ap, sta), 25));
         Assert.NotNull(sta.Keys.Igtk(4));
 
         // A forged broadcast deauthentication without an MMIE is ignored.
-        var forged = new byte[26];
-        forged[0] = 0xc0;
-        MacAddress.Broadcast.WriteTo(forged.AsSpan(4));
-        ap.MacAddress.WriteTo(forged.AsSpan(10));
-        ap.MacAddress.WriteTo(forged.AsSpan(16));
-        forged[24] = 3;
-        staRadio.Ic.RxEnqueue(w.World.Pool.Rent(forged), -40, -91, new Net80211.Radio.RxInfo { FrequencyMhz = 5180 });
+        w.InjectDeauth(staRadio, MacAddress.Broadcast, ap.MacAddress, 3);
         w.RunFor(0.1);
         Assert.Equal(Ieee80211State.Run, sta.State);
         Assert.Equal(1, sta.Stats.RxUnprotected);
@@ -293,7 +234,7 @@ public class SecurityScenarioTests2
     public void Wpa_tkip_and_wep_networks_are_joinable()
     {
         var w = new ScenarioWorld(seed: 78);
-        var tkipAp = w.HostAp(w.AddRadio(), "legacy-wpa", channel: 36, configure: v => Wpa(v, s =>
+        var tkipAp = w.HostAp(w.AddRadio(), "legacy-wpa", channel: 36, configure: v => ScenarioWorld.Wpa(v, s =>
         {
             s.Rsn = false;
             s.Wpa1 = true;
@@ -307,7 +248,7 @@ public class SecurityScenarioTests2
             v.Security.AuthMode = AuthMode.Wep;
             v.Security.WepKeys[0] = wepKey;
         }, name: "wep-ap");
-        var tkipSta = w.Station(w.AddRadio(new Position(5, 0)), "legacy-wpa", v => Wpa(v, s =>
+        var tkipSta = w.Station(w.AddRadio(new Position(5, 0)), "legacy-wpa", v => ScenarioWorld.Wpa(v, s =>
         {
             s.Wpa1 = true;
             s.PairwiseCiphers.Add(CipherSuite.Tkip);
@@ -318,7 +259,7 @@ public class SecurityScenarioTests2
             v.Security.AuthMode = AuthMode.Wep;
             v.Security.WepKeys[0] = wepKey;
         }, name: "wep-sta");
-        Assert.True(w.RunUntil(() => Authorized(tkipAp, tkipSta) && wepSta.State == Ieee80211State.Run, 30));
+        Assert.True(w.RunUntil(() => ScenarioWorld.Authorized(tkipAp, tkipSta) && wepSta.State == Ieee80211State.Run, 30));
         Assert.Equal(3, PingAp(w, tkipAp, tkipSta));
         Assert.Equal(3, PingAp(w, wepAp, wepSta));
         Assert.Equal("TKIP", tkipSta.Bss!.PairwiseKey!.Cipher.Name);
