@@ -120,6 +120,24 @@ public class PciBusTests
     }
 
     [Fact]
+    public void After_surprise_removal_the_slot_serves_a_new_device_and_the_stale_handle_leaves_it_alone()
+    {
+        var address = _bus.Plug(new TestDevice("old"));
+        var stale = _bus.Open(address);
+        _bus.Unplug(address);
+
+        var fresh = new TestDevice("new");
+        Assert.Equal(address, _bus.Plug(fresh));
+        using var h = _bus.Open(address);
+        h.EnableBusMaster();
+        stale.Dispose();
+        stale.Dispose();
+        Assert.True(fresh.BusMaster);
+        Assert.False(stale.IsPresent);
+        Assert.True(h.IsPresent);
+    }
+
+    [Fact]
     public void Detach_disables_bus_master()
     {
         var device = new TestDevice();
