@@ -11,7 +11,7 @@ public sealed class CcmpKey : PacketNumberKey
     private readonly CcmMode _ccm;
 
     internal CcmpKey(ICipherModule cipher, ReadOnlySpan<byte> temporalKey, int keyIndex, CipherKeyFlags flags, int micLength, AesImplementation implementation)
-        : base(cipher, keyIndex, flags, micLength)
+        : base(cipher, temporalKey, keyIndex, flags, micLength)
         => _ccm = new CcmMode(temporalKey, implementation);
 
     private protected override void Seal(ReadOnlySpan<byte> header, ulong packetNumber, ReadOnlySpan<byte> aad, Span<byte> body, Span<byte> mic)

@@ -33,8 +33,11 @@ public abstract class PacketNumberKey : ICipherKey
     private ulong _transmitPacketNumber = 1;
     private ReceiveCounters _receive;
 
-    private protected PacketNumberKey(ICipherModule cipher, int keyIndex, CipherKeyFlags flags, int micLength)
+    private readonly byte[] _material;
+
+    private protected PacketNumberKey(ICipherModule cipher, ReadOnlySpan<byte> temporalKey, int keyIndex, CipherKeyFlags flags, int micLength)
     {
+        _material = temporalKey.ToArray();
         Cipher = cipher;
         KeyIndex = keyIndex;
         Flags = flags;
@@ -43,6 +46,7 @@ public abstract class PacketNumberKey : ICipherKey
 
     public ICipherModule Cipher { get; }
     public int KeyIndex { get; }
+    public ReadOnlySpan<byte> KeyMaterial => _material;
     public CipherKeyFlags Flags { get; private set; }
 
     public bool TryOffload()

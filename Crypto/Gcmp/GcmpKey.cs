@@ -13,7 +13,7 @@ public sealed class GcmpKey : PacketNumberKey
     private readonly GcmMode _gcm;
 
     internal GcmpKey(ICipherModule cipher, ReadOnlySpan<byte> temporalKey, int keyIndex, CipherKeyFlags flags, AesImplementation implementation)
-        : base(cipher, keyIndex, flags, GcmMode.MaxTagLength)
+        : base(cipher, temporalKey, keyIndex, flags, GcmMode.MaxTagLength)
         => _gcm = new GcmMode(temporalKey, implementation);
 
     private protected override void Seal(ReadOnlySpan<byte> header, ulong packetNumber, ReadOnlySpan<byte> aad, Span<byte> body, Span<byte> mic)

@@ -37,6 +37,10 @@ public interface ICipherKey
     int KeyIndex { get; }
     CipherKeyFlags Flags { get; }
 
+    /// <summary>wk_key: the temporal key as set, for a driver loading it into hardware (KeySet). Empty for
+    /// a cipher no hardware takes.</summary>
+    ReadOnlySpan<byte> KeyMaterial => [];
+
     /// <summary>Next packet number (PN / TSC / IV) to transmit with.</summary>
     ulong TransmitCounter { get; }
 

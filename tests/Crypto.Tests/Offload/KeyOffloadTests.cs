@@ -17,12 +17,13 @@ public class KeyOffloadTests
         radio.Driver.HardwareKeys = k => k.Cipher is CcmpCipherModule;
         var vap = radio.Ic.CreateVap(OpMode.Sta).Vap!;
         var node = radio.Ic.Nodes.Add(vap, MacAddress.Parse("02:00:00:00:00:aa"));
-        Assert.True(new CcmpCipher().TryCreateKey(new byte[16], 0, CipherKeyFlags.Pairwise, out var key, out _));
+        Assert.True(new CcmpCipher().TryCreateKey(Enumerable.Range(1, 16).Select(i => (byte)i).ToArray(), 0, CipherKeyFlags.Pairwise, out var key, out _));
 
         vap.Keys.SetPairwise(node, key!);
 
         Assert.NotEqual(CipherKeyFlags.None, key!.Flags & CipherKeyFlags.Hardware);
         Assert.Contains("key_set:AES-CCM:0", radio.Driver.Calls);
+        Assert.Equal(Enumerable.Range(1, 16).Select(i => (byte)i), key.KeyMaterial.ToArray());
         Assert.DoesNotContain(radio.Driver.Calls, c => c.StartsWith("key_delete", StringComparison.Ordinal));
     }
 
