@@ -119,8 +119,8 @@ internal static class Program
         w.WriteLine("  events                          the daemon's live event stream, until Ctrl-C");
         w.WriteLine("  profile add NAME --ssid SSID [--open | --passphrase P | --psk HEX]");
         w.WriteLine("  profile list | remove NAME      saved networks (kept locally, owner-only; \"-\" reads the key from stdin)");
-        w.WriteLine("  connect NAME [-i IFACE]         join a saved network (ifconfig IFACE ssid ... up)");
-        w.WriteLine("  disconnect [-i IFACE]           leave it (ifconfig IFACE down)");
+        w.WriteLine("  connect NAME [-i IFACE]         join a saved network and stay joined (the daemon reconnects)");
+        w.WriteLine("  disconnect [-i IFACE]           leave it: no more reconnecting, IFACE down");
         w.WriteLine("  help                            this text");
     }
 }
