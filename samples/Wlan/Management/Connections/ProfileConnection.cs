@@ -121,8 +121,7 @@ internal sealed class ProfileConnection : IDisposable
     private string Why()
     {
         if (_lostInRun) return "beacon loss";
-        if (Vap.LastFailure is { } f && f.Time >= Vap.Ic.Now - TimeSpan.FromSeconds(1))
-            return f.ReasonOrStatus == 0 ? f.What : $"{f.What} ({f.ReasonOrStatus.ToString(CultureInfo.InvariantCulture)})";
+        if (Vap.LastFailure is { } f && f.Time >= Vap.Ic.Now - TimeSpan.FromSeconds(1)) return Status.FailureText.Describe(f);
         return $"state {Vap.State.ToString().ToUpperInvariant()}";
     }
 
