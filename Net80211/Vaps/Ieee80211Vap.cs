@@ -269,8 +269,21 @@ public enum RoamingMode
     Manual,
 }
 
-/// <summary>What went wrong last: shown by status reports in words.</summary>
-public sealed record VapFailure(TimeSpan Time, string What, ushort ReasonOrStatus = 0);
+/// <summary>What went wrong last: shown by status reports in words. <see cref="Kind"/> says what
+/// <see cref="ReasonOrStatus"/> is, so it is looked up in the right table.</summary>
+public sealed record VapFailure(TimeSpan Time, string What, ushort ReasonOrStatus = 0, VapFailureKind Kind = VapFailureKind.Local);
+
+/// <summary>Where a failure came from.</summary>
+public enum VapFailureKind
+{
+    /// <summary>Decided here (a timeout, a failed handshake, no network found); a code, if any, is the reason
+    /// code we sent.</summary>
+    Local,
+    /// <summary>The peer ended it with a Deauthentication/Disassociation: a reason code (Table 9-49).</summary>
+    Reason,
+    /// <summary>The peer refused an Authentication/Association: a status code (Table 9-50).</summary>
+    Status,
+}
 
 /// <summary>VAP flags (iv_flags, the subset with meaning here).</summary>
 [Flags]

@@ -180,6 +180,9 @@ public sealed class StationMode : OpModeBase, IScanClient
         var chosen = BssSelector.Select(cache.Entries, criteria, Ic.Now, out var rejected);
         if (chosen is null)
         {
+            // A network skipped only because a join with it just failed: that failure is the news, keep it.
+            if (!rejected.Any(r => r.Why == BssRejection.Failed))
+                Vap.LastFailure = new VapFailure(Ic.Now, $"no suitable network found ({cache.Entries.Count} seen, {rejected.Count} rejected)");
             Report($"scan done: no suitable BSS ({cache.Entries.Count} seen, {rejected.Count} rejected), next scan in {_scanBackoff.TotalSeconds:0.#} s");
             _timer.Reset(_scanBackoff, static s => ((StationMode)s!).Rescan(), this);
             _scanBackoff = TimeSpan.FromTicks(Math.Min(_scanBackoff.Ticks * 2, MaxScanBackoff.Ticks));
@@ -382,11 +385,11 @@ public sealed class StationMode : OpModeBase, IScanClient
     }
 
     /// <summary>The join failed: skip this BSS for a while and rescan, so another one is tried.</summary>
-    private void Fail(string what, ushort code, TransitionReason reason)
+    private void Fail(string what, ushort code, TransitionReason reason, VapFailureKind kind = VapFailureKind.Local)
     {
         if (AccessPoint is { } ap) Ic.ScanCache.MarkFailure(ap.MacAddress, JoinFailureBackoff);
-        Vap.LastFailure = new VapFailure(Ic.Now, what, code);
-        Report(what);
+        Vap.LastFailure = new VapFailure(Ic.Now, what, code, kind);
+        Report(kind == VapFailureKind.Status ? $"{what} (status {code})" : what);
         RequestState(Ieee80211State.Scan, reason);
     }
 
@@ -495,8 +498,8 @@ public sealed class StationMode : OpModeBase, IScanClient
                     ap!.Flags |= NodeFlags.Authenticated;
                     RequestState(Ieee80211State.Assoc, new TransitionReason(TransitionCause.FrameReceived, ManagementSubtype: (byte)subtype));
                 }
-                else Fail($"authentication refused by {ap!.Bssid} (status {(int)auth.StatusCode})", (ushort)auth.StatusCode,
-                    new TransitionReason(TransitionCause.FrameReceived, StatusCode: (ushort)auth.StatusCode, ManagementSubtype: (byte)subtype));
+                else Fail($"authentication refused by {ap!.Bssid}", (ushort)auth.StatusCode,
+                    new TransitionReason(TransitionCause.FrameReceived, StatusCode: (ushort)auth.StatusCode, ManagementSubtype: (byte)subtype), VapFailureKind.Status);
                 break;
             case ManagementSubtype.AssociationResponse when fromAp && Vap.State == Ieee80211State.Assoc:
             case ManagementSubtype.ReassociationResponse when fromAp && Vap.State == Ieee80211State.Assoc:
@@ -506,8 +509,8 @@ public sealed class StationMode : OpModeBase, IScanClient
                     ap!.AssociationId = (ushort)(resp.Aid & 0x3FFF);
                     RequestState(Ieee80211State.Run, new TransitionReason(TransitionCause.FrameReceived, ManagementSubtype: (byte)subtype));
                 }
-                else Fail($"association refused by {ap!.Bssid} (status {(int)resp.StatusCode})", (ushort)resp.StatusCode,
-                    new TransitionReason(TransitionCause.FrameReceived, StatusCode: (ushort)resp.StatusCode, ManagementSubtype: (byte)subtype));
+                else Fail($"association refused by {ap!.Bssid}", (ushort)resp.StatusCode,
+                    new TransitionReason(TransitionCause.FrameReceived, StatusCode: (ushort)resp.StatusCode, ManagementSubtype: (byte)subtype), VapFailureKind.Status);
                 break;
             case ManagementSubtype.Action when fromAp:
                 HandleSaQuery(body, node, (frame.Meta.Flags & PacketFlags.Encrypted) != 0);
@@ -523,10 +526,10 @@ public sealed class StationMode : OpModeBase, IScanClient
                         : "deauthenticated during the 4-way handshake";
                     Report($"deauthenticated by {ap.Bssid} (reason {(int)d.ReasonCode}): {why}");
                     Fail($"WPA handshake failed: {why}", (ushort)d.ReasonCode,
-                        new TransitionReason(TransitionCause.SecurityFailure, ReasonCode: (ushort)d.ReasonCode, ManagementSubtype: (byte)subtype));
+                        new TransitionReason(TransitionCause.SecurityFailure, ReasonCode: (ushort)d.ReasonCode, ManagementSubtype: (byte)subtype), VapFailureKind.Reason);
                     break;
                 }
-                Vap.LastFailure = new VapFailure(Ic.Now, "deauthenticated by AP", (ushort)d.ReasonCode);
+                Vap.LastFailure = new VapFailure(Ic.Now, "deauthenticated by AP", (ushort)d.ReasonCode, VapFailureKind.Reason);
                 Report($"deauthenticated by {ap!.Bssid} (reason {(int)d.ReasonCode})");
                 // sta_recv_mgmt: back to AUTH with the same AP (it may take us back at once).
                 RequestState(Ieee80211State.Auth, new TransitionReason(TransitionCause.FrameReceived, ReasonCode: (ushort)d.ReasonCode, ManagementSubtype: (byte)subtype));
@@ -535,7 +538,7 @@ public sealed class StationMode : OpModeBase, IScanClient
             case ManagementSubtype.Disassociation when fromAp && Vap.State == Ieee80211State.Run:
             {
                 DeauthenticationFrame.TryRead(body, out var d, out _);
-                Vap.LastFailure = new VapFailure(Ic.Now, "disassociated by AP", (ushort)d.ReasonCode);
+                Vap.LastFailure = new VapFailure(Ic.Now, "disassociated by AP", (ushort)d.ReasonCode, VapFailureKind.Reason);
                 Report($"disassociated by {ap!.Bssid} (reason {(int)d.ReasonCode})");
                 RequestState(Ieee80211State.Assoc, new TransitionReason(TransitionCause.FrameReceived, ReasonCode: (ushort)d.ReasonCode, ManagementSubtype: (byte)subtype));
                 break;

@@ -110,7 +110,7 @@ internal static class Program
         w.WriteLine("  pcap scan FILE                  the networks a pcap/pcapng capture shows, like ifconfig list scan");
         w.WriteLine("  pcap decrypt FILE -e SSID (-p PASSPHRASE | -k PSK_HEX | -w WEPKEY) [-b BSSID] [-o OUT]");
         w.WriteLine("                                  decrypt its WPA/WPA2/WEP data frames into a raw 802.11 pcap, like airdecap-ng");
-        w.WriteLine("  daemon [--socket PATH] [--world FILE] [--speed X] [--otlp URL]");
+        w.WriteLine("  daemon [--socket PATH] [--world FILE] [--speed X] [--otlp URL] [--ip-hook PATH]");
         w.WriteLine("                                  run the stack in the foreground, serving the verbs below on a");
         w.WriteLine("                                  control socket, until SIGINT/SIGTERM");
         w.WriteLine("  ifconfig ...                    configure interfaces in the daemon, as FreeBSD ifconfig(8)");
@@ -119,8 +119,8 @@ internal static class Program
         w.WriteLine("  events                          the daemon's live event stream, until Ctrl-C");
         w.WriteLine("  profile add NAME --ssid SSID [--open | --passphrase P | --psk HEX]");
         w.WriteLine("  profile list | remove NAME      saved networks (kept locally, owner-only; \"-\" reads the key from stdin)");
-        w.WriteLine("  connect NAME [-i IFACE]         join a saved network (ifconfig IFACE ssid ... up)");
-        w.WriteLine("  disconnect [-i IFACE]           leave it (ifconfig IFACE down)");
+        w.WriteLine("  connect NAME [-i IFACE]         join a saved network and stay joined (the daemon reconnects)");
+        w.WriteLine("  disconnect [-i IFACE]           leave it: no more reconnecting, IFACE down");
         w.WriteLine("  help                            this text");
     }
 }

@@ -29,6 +29,7 @@ public static class ControlProtocol
     public const int ExitUsage = 64;        // EX_USAGE
     public const int ExitUnavailable = 69;  // EX_UNAVAILABLE
     public const int ExitSoftware = 70;     // EX_SOFTWARE
+    public const int ExitNoPermission = 77; // EX_NOPERM
     public const int ExitTempFail = 75;     // EX_TEMPFAIL
 
     public const string EventsTopic = "events";

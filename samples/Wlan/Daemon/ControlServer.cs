@@ -25,6 +25,9 @@ public sealed record ControlServerOptions(string SocketPath)
     public TimeSpan ShutdownDeadline { get; init; } = TimeSpan.FromSeconds(5);
     /// <summary>Events queued per subscriber; a slow subscriber loses the oldest.</summary>
     public int EventQueueCapacity { get; init; } = 1024;
+    /// <summary>Which peers may talk to the daemon (Linux, SO_PEERCRED); null: the daemon's own uid and root
+    /// (<see cref="PeerCredentials.IsAllowed"/>).</summary>
+    public Func<PeerCredentials, bool>? AcceptPeer { get; init; }
 }
 
 /// <summary>The daemon could not start because another daemon answers on its socket.</summary>
@@ -78,6 +81,11 @@ public sealed class ControlServer : IAsyncDisposable
 
     /// <summary>Connections being served now.</summary>
     public int ActiveConnections => _connections.Count;
+
+    /// <summary>Connections refused because of who the peer is (Linux peer credential check).</summary>
+    public long RefusedPeers => Interlocked.Read(ref _refusedPeers);
+    private long _refusedPeers;
+    private readonly uint? _ownUid = PeerCredentials.EffectiveUid();
 
     /// <summary>Binds the socket (owner-only) and starts accepting. A stale socket file is removed; a live
     /// daemon on it raises <see cref="DaemonAlreadyRunningException"/>.</summary>
@@ -217,6 +225,16 @@ public sealed class ControlServer : IAsyncDisposable
         try
         {
             await using var stream = new NetworkStream(client, ownsSocket: true);
+            if (!PeerAllowed(client, out string who))
+            {
+                Interlocked.Increment(ref _refusedPeers);
+                DaemonTelemetry.RefusedPeers.Add(1);
+                _log.LogWarning("refusing a connection from {Peer}", who);
+                var denied = CommandResult.Fail("wlan: permission denied", ControlProtocol.ExitNoPermission);
+                if (await TryWriteAsync(stream, ControlProtocol.FormatResponse(0, denied)).ConfigureAwait(false))
+                    await CloseAfterAnswerAsync(client, stream).ConfigureAwait(false);
+                return;
+            }
             var reader = new LineReader(stream);
             while (true)
             {
@@ -274,6 +292,22 @@ public sealed class ControlServer : IAsyncDisposable
             DaemonTelemetry.Connections.Add(-1);
             _slots.Release();
         }
+    }
+
+    /// <summary>On Linux only the daemon's own user and root get in (the socket file is 0600 too, but a
+    /// directory or file mode is easily loosened). A peer whose credentials cannot be read is refused.
+    /// Elsewhere there is no SO_PEERCRED and the file mode is the guard.</summary>
+    private bool PeerAllowed(Socket client, out string who)
+    {
+        who = "";
+        if (!PeerCredentials.Supported) return true;
+        if (!PeerCredentials.TryRead(client, out var peer) || (_options.AcceptPeer is null && _ownUid is null))
+        {
+            who = "a peer whose credentials cannot be read";
+            return false;
+        }
+        who = $"pid {peer.Pid} uid {peer.Uid}";
+        return _options.AcceptPeer?.Invoke(peer) ?? PeerCredentials.IsAllowed(peer.Uid, _ownUid!.Value);
     }
 
     /// <summary>Runs one command under the request timeout; every outcome is a <see cref="CommandResult"/>.</summary>

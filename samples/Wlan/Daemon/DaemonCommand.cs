@@ -5,10 +5,12 @@ using Microsoft.Extensions.Logging;
 namespace Net80211.Wlan.Daemon;
 
 /// <summary>The options of <c>wlan daemon</c>.</summary>
-public sealed record DaemonOptions(string SocketPath, string? World = null, double Speed = 1.0, string? OtlpEndpoint = null);
+/// <param name="IpHook">Run after a station's link comes up (REASON=BOUND) and goes (REASON=EXPIRE), like
+/// dhclient-script; overrides the world file's <c>ipHook</c>.</param>
+public sealed record DaemonOptions(string SocketPath, string? World = null, double Speed = 1.0, string? OtlpEndpoint = null, string? IpHook = null);
 
 /// <summary>
-/// <c>wlan daemon [--socket PATH] [--world FILE] [--speed X] [--otlp URL]</c>: serves the engine on the control
+/// <c>wlan daemon [--socket PATH] [--world FILE] [--speed X] [--otlp URL] [--ip-hook PATH]</c>: serves the engine on the control
 /// socket in the foreground until SIGINT/SIGTERM, then shuts down gracefully.
 /// </summary>
 public static class DaemonCommand
@@ -28,7 +30,7 @@ public static class DaemonCommand
     public static Func<DaemonOptions, ILoggerFactory, DaemonEngine> CreateEngine { get; set; } =
         static (_, _) => new DaemonEngine(new UnavailableEngine());
 
-    public const string Usage = "daemon [--socket PATH] [--world FILE] [--speed X] [--otlp URL]";
+    public const string Usage = "daemon [--socket PATH] [--world FILE] [--speed X] [--otlp URL] [--ip-hook PATH]";
 
     /// <summary>Parses the verb's arguments; null and a message on <paramref name="error"/> when they are bad.</summary>
     public static DaemonOptions? Parse(ReadOnlySpan<string> args, string defaultSocket, out string? error)
@@ -45,6 +47,14 @@ public static class DaemonCommand
                     break;
                 case "--world" when value is not null:
                     options = options with { World = value };
+                    break;
+                case "--ip-hook" when value is not null:
+                    if (!File.Exists(value))
+                    {
+                        error = $"daemon: no ip hook '{value}'";
+                        return null;
+                    }
+                    options = options with { IpHook = Path.GetFullPath(value) };
                     break;
                 case "--speed" when value is not null:
                     if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double speed) || !(speed > 0) || double.IsInfinity(speed))

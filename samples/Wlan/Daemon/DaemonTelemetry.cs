@@ -23,6 +23,8 @@ public static class DaemonTelemetry
         "Commands run for clients, tagged with verb and exit status");
     public static readonly Counter<long> BadRequests = Meter.CreateCounter<long>("net80211.daemon.bad_requests", "{request}",
         "Request lines refused as malformed");
+    public static readonly Counter<long> RefusedPeers = Meter.CreateCounter<long>("net80211.daemon.refused_peers", "{connection}",
+        "Connections refused by the peer credential check (another user)");
     public static readonly UpDownCounter<long> Connections = Meter.CreateUpDownCounter<long>("net80211.daemon.connections", "{connection}");
     public static readonly Histogram<double> RequestDuration = Meter.CreateHistogram<double>("net80211.daemon.request.duration", "s");
 

@@ -30,13 +30,15 @@ public sealed record Profile(string Name, string Ssid, ProfileSecurity Security,
         };
     }
 
-    /// <summary>The engine command that joins this network on <paramref name="iface"/>: <c>ifconfig wlan0 ssid X
-    /// [wpakey Y] up</c>. A PSK goes as its 64 hex digits, which no passphrase (at most 63) can be.</summary>
+    /// <summary>The engine command that joins this network on <paramref name="iface"/> and keeps it joined:
+    /// <c>connect wlan0 NAME ssid X [wpakey Y]</c>. A PSK goes as its 64 hex digits, which no passphrase (at
+    /// most 63) can be.</summary>
     public IReadOnlyList<string> ConnectCommand(string iface) => Security == ProfileSecurity.Open
-        ? ["ifconfig", iface, "ssid", Ssid, "up"]
-        : ["ifconfig", iface, "ssid", Ssid, "wpakey", Secret!, "up"];
+        ? ["connect", iface, Name, "ssid", Ssid]
+        : ["connect", iface, Name, "ssid", Ssid, "wpakey", Secret!];
 
-    public static IReadOnlyList<string> DisconnectCommand(string iface) => ["ifconfig", iface, "down"];
+    /// <summary>Ends the profile connection (no more reconnecting) and takes the interface down.</summary>
+    public static IReadOnlyList<string> DisconnectCommand(string iface) => ["disconnect", iface];
 
     internal string SecurityName => Security switch
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Net80211.Events;
 using Net80211.Radio;
 using Net80211.Wlan.Daemon;
+using Net80211.Wlan.Management.Connections;
 using Net80211.Wlan.Management.Host;
 
 namespace Net80211.Wlan.Management;
@@ -24,6 +25,13 @@ internal static class DaemonEngineFactory
         var host = new WlanHost(world);
         var hub = new EventHub();
         foreach (var radio in host.Radios) radio.Ic.EventRaised += hub.Publish;
+        // A hook named in the world file is relative to that file.
+        string? hook = options.IpHook ?? (world.IpHook is { } h && options.World is { } file ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, h) : null);
+        if (hook is not null)
+        {
+            _ = new IpHook(host, hook, logging.CreateLogger("ip-hook"));
+            logging.CreateLogger("engine").LogInformation("ip hook: {Hook}", hook);
+        }
         host.StartRealTime(options.Speed);
         logging.CreateLogger("engine").LogInformation("world: {Radios} radio(s) for the user, {Aps} simulated AP(s), speed {Speed}x",
             world.Radios.Count, world.AccessPoints.Count, options.Speed);

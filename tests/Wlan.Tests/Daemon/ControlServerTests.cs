@@ -210,6 +210,11 @@ public sealed class ControlServerTests
         Assert.NotNull(options);
         Assert.Null(DaemonCommand.Parse(["--speed", "-1"], dir.Socket, out error));
         Assert.Contains("speed", error, StringComparison.Ordinal);
+        Assert.Null(DaemonCommand.Parse(["--ip-hook", Path.Combine(dir.Path, "no-such-hook")], dir.Socket, out error));
+        Assert.Contains("no ip hook", error, StringComparison.Ordinal);
+        string hook = Path.Combine(dir.Path, "hook.sh");
+        File.WriteAllText(hook, "#!/bin/sh\n");
+        Assert.Equal(hook, DaemonCommand.Parse(["--ip-hook", hook], dir.Socket, out _)?.IpHook);
 
         using var stop = new CancellationTokenSource();
         var log = new StringWriter();

@@ -31,7 +31,7 @@ internal sealed class EchoProcessor : ICommandProcessor
     {
         "throw" => throw new InvalidOperationException("boom"),
         "fail" => Task.FromResult(CommandResult.Fail("failed")),
-        "ifconfig" or "sysctl" or "status" => Task.FromResult(CommandResult.Ok(string.Join(' ', argv) + "\n")),
+        "ifconfig" or "sysctl" or "status" or "connect" or "disconnect" => Task.FromResult(CommandResult.Ok(string.Join(' ', argv) + "\n")),
         _ => Task.FromResult(CommandResult.Fail($"wlan: unknown verb '{argv[0]}'", 64)),
     };
 }

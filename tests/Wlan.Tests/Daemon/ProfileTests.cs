@@ -82,7 +82,7 @@ public sealed class ProfileTests
         Assert.Equal(0, await ClientCommands.DisconnectAsync(cli, []));
         Assert.Equal(1, await ClientCommands.ConnectAsync(cli, ["nowhere"]));
         Assert.Equal(
-            $"ifconfig wlan0 ssid Home Net wpakey {Passphrase} up\nifconfig wlan1 ssid Cafe up\nifconfig wlan0 down\n",
+            $"connect wlan0 home ssid Home Net wpakey {Passphrase}\nconnect wlan1 cafe ssid Cafe\ndisconnect wlan0\n",
             stdout.ToString());
         Assert.Contains("no profile 'nowhere'", stderr.ToString(), StringComparison.Ordinal);
     }

@@ -134,6 +134,11 @@ public sealed class WlanHost : IDisposable
 
     /// <summary>Waits until <paramref name="condition"/> (evaluated on <paramref name="queue"/>) holds, at most
     /// <paramref name="limit"/> of virtual time. True when it held.</summary>
+    /// <remarks>In real time the deadline is judged by the virtual instant at which the condition was evaluated,
+    /// read in the same work item: on a busy machine the answer can reach this thread long after the scheduler
+    /// ran it (thread-pool or CPU starvation), and by then the clock may be past the deadline although the
+    /// condition was last seen well before it and has come true since. The wall-clock guard only covers a
+    /// scheduler that does not run at all, so it is generous.</remarks>
     public async Task<bool> WaitUntilAsync(IWorkQueue queue, Func<bool> condition, TimeSpan limit, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(condition);
@@ -142,14 +147,18 @@ public sealed class WlanHost : IDisposable
             lock (_virtualLock) return Scheduler.RunUntil(condition, limit);
         }
         var end = Scheduler.Now + limit;
-        var wallEnd = DateTime.UtcNow + TimeSpan.FromTicks((long)(limit.Ticks / _speed)) + TimeSpan.FromSeconds(1);
+        var wallEnd = DateTime.UtcNow + TimeSpan.FromTicks((long)(limit.Ticks / _speed)) + WallSlack;
         while (true)
         {
-            if (await InvokeAsync(queue, condition).ConfigureAwait(false)) return true;
-            if (Scheduler.Now >= end || DateTime.UtcNow >= wallEnd) return false;
+            var (held, at) = await InvokeAsync(queue, () => (condition(), Scheduler.Now)).ConfigureAwait(false);
+            if (held) return true;
+            if (at >= end || DateTime.UtcNow >= wallEnd) return false;
             await Task.Delay(20, cancellation).ConfigureAwait(false);
         }
     }
+
+    /// <summary>How much longer than the scaled limit a real-time wait may take in wall time.</summary>
+    private static readonly TimeSpan WallSlack = TimeSpan.FromSeconds(10);
 
     public void Dispose()
     {

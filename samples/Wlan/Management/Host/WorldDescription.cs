@@ -23,6 +23,8 @@ public sealed record WorldDescription
     public IReadOnlyList<RadioDescription> Radios { get; init; } = [];
     public IReadOnlyList<AccessPointDescription> AccessPoints { get; init; } = [];
     public IReadOnlyList<StationDescription> Stations { get; init; } = [];
+    /// <summary>The daemon's IP configuration hook (see <c>--ip-hook</c>, which overrides it); null: none.</summary>
+    public string? IpHook { get; init; }
 
     /// <summary>Radio hwsim0 for the user; an open AP on channel 1 and a WPA2 AP on channel 36 nearby.</summary>
     public static WorldDescription Default { get; } = new()

@@ -155,31 +155,33 @@ internal sealed class IfconfigCommand(WlanHost host)
     /// scan that ends after it was asked. A station in SCAN is (re)started scanning; a joined station scans
     /// its own channel only, so it does not leave its AP; then the cache is listed.
     /// </summary>
+    /// <remarks>The scanner's completion count is read and the scan asked for in one work item, so no completion
+    /// can fall between the two: the wait is for the count to pass that baseline.</remarks>
     private async Task<(string? Text, string? Error)> ScanAsync(Ieee80211Vap vap, bool verbose, CancellationToken cancellation)
     {
         if (vap.Mode != OpMode.Sta) return (null, $"ifconfig: {vap.Name}: scan is supported on station interfaces only");
         var scanner = await host.InvokeAsync(vap.Ic.Queue, () => vap.Ic.Scanner).ConfigureAwait(false);
-        // Bring the VAP up first and let its initial state request run, then look at what it is doing.
-        long baseline = await host.InvokeAsync(vap.Ic.Queue, () =>
+        var (baseline, error, wait) = await host.InvokeAsync(vap.Ic.Queue, () =>
         {
             long done = scanner.ScansCompleted + scanner.ScansCancelled;
-            if (!vap.IsRunning) vap.Up();
-            return done;
-        }).ConfigureAwait(false);
-        var (error, wait) = await host.InvokeAsync(vap.Ic.Queue, () =>
-        {
-            if (scanner.IsScanning) return ((string?)null, true);
+            // Up queues INIT -> SCAN (a station's first state): the scan comes with it.
+            if (!vap.IsRunning)
+            {
+                vap.Up();
+                return (done, (string?)null, true);
+            }
+            if (scanner.IsScanning) return (done, null, true);
             // A transition is queued: from INIT it is the scan that comes with up (wait for it); from SCAN it
             // is the join the last scan decided (nothing more to wait for: list what that scan found).
-            if (vap.StateMachine.Pending > 0) return ((string?)null, vap.State == Ieee80211State.Init);
+            if (vap.StateMachine.Pending > 0) return (done, null, vap.State == Ieee80211State.Init);
             if (vap.State == Ieee80211State.Scan)
             {
                 vap.StateMachine.Request(Ieee80211State.Scan, new TransitionReason(TransitionCause.User));
-                return (null, true);
+                return (done, null, true);
             }
             if (vap.State == Ieee80211State.Run && vap.OpModeHandler is IScanClient station && vap.Ic.CurrentChannel is { } ch)
-                return scanner.TryStart(new ScanRequest { Channels = [ch] }, new OneShotScanClient(station), out var e) ? (null, true) : (e, false);
-            return (null, false); // authenticating or associating: no scan now; the cache is what we have
+                return scanner.TryStart(new ScanRequest { Channels = [ch] }, new OneShotScanClient(station), out var e) ? (done, null, true) : (done, e, false);
+            return (done, null, false); // authenticating or associating: no scan now; the cache is what we have
         }).ConfigureAwait(false);
         if (error is not null) return (null, "ifconfig: " + error);
         bool finished = !wait || await host.WaitUntilAsync(vap.Ic.Queue,

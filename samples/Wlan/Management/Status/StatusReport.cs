@@ -54,10 +54,7 @@ internal static class StatusReport
         sb.Append('\n');
         if (vap.LastFailure is { } f)
         {
-            sb.Append(inv, $"    last failure at {f.Time.TotalSeconds:0.000} s: {f.What}");
-            if (f.ReasonOrStatus != 0)
-                sb.Append(inv, $" (code {f.ReasonOrStatus}: reason \"{ReasonCodeText.Describe(f.ReasonOrStatus)}\" / status \"{StatusCodeText.Describe(f.ReasonOrStatus)}\")");
-            sb.Append('\n');
+            sb.Append(inv, $"    last failure at {f.Time.TotalSeconds:0.000} s: {FailureText.Describe(f)}\n");
         }
     }
 
