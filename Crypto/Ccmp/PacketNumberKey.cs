@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Net80211.Frames;
 using Net80211.Packets;
+using Net80211.Radio;
 using Net80211.Security;
 
 namespace Net80211.Crypto.Ccmp;
@@ -20,7 +21,8 @@ namespace Net80211.Crypto.Ccmp;
 /// the header copied down, as ieee80211_crypto_ccmp.c's ccmp_encap does); decap moves it back.
 /// A key flagged <see cref="CipherKeyFlags.Hardware"/> keeps only the counters: encap writes the header and
 /// leaves encryption and MIC to the device; decap checks key ID and replay on a frame the device has
-/// already decrypted and verified, then strips header and MIC.
+/// already decrypted and verified (<see cref="RxFlags.Decrypted"/>), then strips the header and the MIC
+/// unless the device removed it (<see cref="RxFlags.MicStripped"/>).
 /// </remarks>
 [SkipLocalsInit]
 public abstract class PacketNumberKey : ICipherKey
@@ -41,7 +43,13 @@ public abstract class PacketNumberKey : ICipherKey
 
     public ICipherModule Cipher { get; }
     public int KeyIndex { get; }
-    public CipherKeyFlags Flags { get; }
+    public CipherKeyFlags Flags { get; private set; }
+
+    public bool TryOffload()
+    {
+        Flags |= CipherKeyFlags.Hardware;
+        return true;
+    }
 
     /// <summary>MIC octets appended: 8 (CCMP-128) or 16 (CCMP-256, GCMP).</summary>
     public int MicLength { get; }
@@ -107,7 +115,9 @@ public abstract class PacketNumberKey : ICipherKey
     {
         ArgumentNullException.ThrowIfNull(frame);
         Span<byte> d = frame.Data;
-        if (headerLength < 0 || d.Length - CcmpHeader.Length - MicLength < headerLength) return CipherResult.TooShort;
+        bool hardware = (Flags & CipherKeyFlags.Hardware) != 0;
+        int micLength = hardware && (frame.Meta.Rx.Flags & RxFlags.MicStripped) != 0 ? 0 : MicLength;
+        if (headerLength < 0 || d.Length - CcmpHeader.Length - micLength < headerLength) return CipherResult.TooShort;
         if (!CcmpAad.IsValidHeader(d, headerLength) || (d[1] & (byte)FrameControlFlags.Protected) == 0)
             return CipherResult.Unsupported;
 
@@ -120,8 +130,11 @@ public abstract class PacketNumberKey : ICipherKey
         if (pn <= _receive[counter]) return CipherResult.Replay;
 
         int bodyOffset = headerLength + CcmpHeader.Length;
-        int bodyLength = d.Length - bodyOffset - MicLength;
-        if ((Flags & CipherKeyFlags.Hardware) == 0)
+        int bodyLength = d.Length - bodyOffset - micLength;
+        // A hardware key's frames are decrypted by the device; one it did not decrypt (no key there yet,
+        // MIC failure) must not pass as plaintext.
+        if (hardware && (frame.Meta.Rx.Flags & RxFlags.Decrypted) == 0) return CipherResult.IntegrityFailure;
+        if (!hardware)
         {
             ReadOnlySpan<byte> header = d[..headerLength];
             Span<byte> aad = stackalloc byte[CcmpAad.MaxLength];
@@ -132,7 +145,7 @@ public abstract class PacketNumberKey : ICipherKey
 
         d[..headerLength].CopyTo(d[CcmpHeader.Length..]);
         frame.TrimFront(CcmpHeader.Length);
-        frame.TrimBack(MicLength);
+        frame.TrimBack(micLength);
         frame.Data[1] &= unchecked((byte)~FrameControlFlags.Protected);
         _receive[counter] = pn;
         return CipherResult.Ok;

@@ -1,5 +1,6 @@
 using System.Text;
 using Net80211.Frames;
+using Net80211.Scan;
 
 namespace Net80211.Capture;
 
@@ -36,19 +37,6 @@ public enum AkmSet
     Other = 1 << 10,
 }
 
-/// <summary>How a network is protected, as its beacons and probe responses advertise it.</summary>
-public enum SecurityKind
-{
-    Open,
-    /// <summary>Privacy bit without a WPA or RSN element.</summary>
-    Wep,
-    Wpa,
-    /// <summary>RSN element (WPA2, or WPA3 with SAE).</summary>
-    Wpa2,
-    /// <summary>Both a WPA and an RSN element.</summary>
-    WpaAndWpa2,
-}
-
 /// <summary>Security advertised by a BSS: the Privacy capability, and the ciphers and AKMs of its WPA
 /// (vendor 00-50-F2:1) and RSN elements. A plain value; gathering it allocates nothing.</summary>
 public readonly record struct BssSecurity
@@ -61,11 +49,8 @@ public readonly record struct BssSecurity
     public CipherSet RsnCiphers { get; init; }
     public AkmSet RsnAkms { get; init; }
 
-    public SecurityKind Kind => HasRsn && HasWpa ? SecurityKind.WpaAndWpa2
-        : HasRsn ? SecurityKind.Wpa2
-        : HasWpa ? SecurityKind.Wpa
-        : Privacy ? SecurityKind.Wep
-        : SecurityKind.Open;
+    /// <summary>Open, WEP, WPA, WPA2 or WPA|WPA2, by the same rule as the scan cache.</summary>
+    public ScanSecurity Kind => ScanSecurityRules.Classify(Privacy, HasWpa, HasRsn);
 
     /// <summary>Everything either value advertises (a BSS seen with different elements over time).</summary>
     public BssSecurity Union(BssSecurity other) => new()
@@ -139,8 +124,8 @@ public readonly record struct BssSecurity
     {
         switch (Kind)
         {
-            case SecurityKind.Open: return "open";
-            case SecurityKind.Wep: return "WEP";
+            case ScanSecurity.Open: return "open";
+            case ScanSecurity.Wep: return "WEP";
         }
         var text = new StringBuilder();
         if (HasWpa) Append(text, "WPA", WpaCiphers, WpaAkms);

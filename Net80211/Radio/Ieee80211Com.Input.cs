@@ -32,6 +32,18 @@ public sealed partial class Ieee80211Com
         Queue.Enqueue(InputAction, frame);
     }
 
+    /// <summary>The channel a received frame was heard on: the frequency the driver reported with it (a
+    /// firmware scan hops channels behind the stack's back), else the current channel; null for a
+    /// frequency this radio does not have.</summary>
+    public Channels.Ieee80211Channel? RxChannel(Packet frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var current = CurrentChannel;
+        int frequency = frame.Meta.FrequencyMhz;
+        if (frequency == 0 || current?.FrequencyMhz == frequency) return current;
+        return Scan.ScanChannels.Preferred(Channels, frequency);
+    }
+
     private void Input(Packet m)
     {
         m.Context = null;

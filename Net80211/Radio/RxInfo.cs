@@ -29,6 +29,9 @@ public enum RxFlags : ushort
     Decrypted = 1 << 3,
     /// <summary>Hardware verified the MIC.</summary>
     MicVerified = 1 << 4,
+    /// <summary>Hardware removed the MPDU MIC after checking it; the cipher header is still there
+    /// (IEEE80211_RX_F_MMIC_STRIP).</summary>
+    MicStripped = 1 << 5,
 }
 
 /// <summary>Parameters of a raw transmission (struct ieee80211_bpf_params): what a caller of RawXmit

@@ -222,21 +222,10 @@ public sealed class ScanCache
 
     private static void Classify(ScanEntry e, in ParsedIes ies, CapabilityInfo caps)
     {
-        ScanSecurity security = ScanSecurity.Open;
-        e.RsnSuites = null;
-        e.WpaSuites = null;
-        if (ies.Has(ParsedElements.Rsn))
-        {
-            security |= ScanSecurity.Wpa2;
-            e.RsnSuites = SecuritySuites.FromRsn(ies.Rsn);
-        }
-        if (ies.Has(ParsedElements.Wpa))
-        {
-            security |= ScanSecurity.Wpa;
-            e.WpaSuites = SecuritySuites.FromWpa(ies.Wpa);
-        }
-        if (security == ScanSecurity.Open && (caps & CapabilityInfo.Privacy) != 0) security = ScanSecurity.Wep;
-        e.Security = security;
+        bool rsn = ies.Has(ParsedElements.Rsn), wpa = ies.Has(ParsedElements.Wpa);
+        e.RsnSuites = rsn ? SecuritySuites.FromRsn(ies.Rsn) : null;
+        e.WpaSuites = wpa ? SecuritySuites.FromWpa(ies.Wpa) : null;
+        e.Security = ScanSecurityRules.Classify((caps & CapabilityInfo.Privacy) != 0, wpa, rsn);
     }
 
     private void EvictOldest()

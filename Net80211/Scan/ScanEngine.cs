@@ -34,13 +34,14 @@ namespace Net80211.Scan;
 /// </remarks>
 public sealed class ScanEngine : IDisposable
 {
-    private enum Phase { Idle, Starting, Dwelling, BetweenSweeps }
+    private enum Phase { Idle, Starting, Dwelling, Offloaded, BetweenSweeps }
 
     private static readonly Action<object?> TimerFired = static s => ((ScanEngine)s!).OnTimer();
 
     private readonly Ieee80211Com _ic;
     private readonly Callout _timer;
     private Phase _phase;
+    private bool _offloadReported;
     private ScanRequest? _request;
     private IScanClient? _client;
     private List<Ieee80211Channel> _channels = [];
@@ -195,8 +196,18 @@ public sealed class ScanEngine : IDisposable
         switch (_phase)
         {
             case Phase.Starting:
+                if ((_ic.Caps & RadioCapabilities.ScanOffload) != 0)
+                {
+                    StartOffloaded();
+                    return;
+                }
                 _ic.Driver.ScanStart(_ic);
                 NextChannel();
+                return;
+            case Phase.Offloaded:
+                // The firmware never reported the end (it died, or lost the request): do not hang the client.
+                OffloadTimeouts++;
+                Finish(ScanStatus.Done);
                 return;
             case Phase.Dwelling:
                 Dwell();
@@ -205,6 +216,45 @@ public sealed class ScanEngine : IDisposable
                 return;
         }
     }
+
+    /// <summary>IEEE80211_FEXT_SCAN_OFFLOAD: the driver's ScanStart hands the whole sweep (channels,
+    /// SSIDs, dwell) to the firmware, which reports the end through <see cref="OffloadScanDone"/>.</summary>
+    private void StartOffloaded()
+    {
+        _phase = Phase.Offloaded;
+        _visitedThisSweep = _channels.Count;
+        ChannelsVisited += _channels.Count;
+        ProbeRequestsSent += _request!.Active ? Math.Max(1, _request.Ssids.Count) * _channels.Count : 0;
+        _ic.Driver.ScanStart(_ic);
+        if (_phase != Phase.Offloaded) return;   // the driver failed it at once
+        _timer.Reset(OffloadGrace + _request.MaxDwell * _channels.Count, TimerFired, this);
+    }
+
+    /// <summary>
+    /// ieee80211_scan_done for an offloaded scan: the firmware finished the sweep (or stopped it,
+    /// <paramref name="aborted"/>). Results arrived meanwhile as beacons and probe responses through
+    /// RxEnqueue. Ignored (and counted) when no offloaded scan is running: a late or duplicate report.
+    /// </summary>
+    public void OffloadScanDone(bool aborted)
+    {
+        AssertOnQueue();
+        if (_phase != Phase.Offloaded)
+        {
+            StrayOffloadReports++;
+            return;
+        }
+        _offloadReported = true;
+        Finish(aborted ? ScanStatus.Cancelled : ScanStatus.Done);
+    }
+
+    /// <summary>Offloaded scans the engine had to end itself because the driver never reported them done.</summary>
+    public long OffloadTimeouts { get; private set; }
+
+    /// <summary><see cref="OffloadScanDone"/> calls that matched no running offloaded scan.</summary>
+    public long StrayOffloadReports { get; private set; }
+
+    /// <summary>Slack over the request's dwell budget before an offloaded scan is given up on.</summary>
+    public static readonly TimeSpan OffloadGrace = TimeSpan.FromSeconds(10);
 
     private void NextChannel()
     {
@@ -280,7 +330,10 @@ public sealed class ScanEngine : IDisposable
         _timer.Stop();
         var request = _request!;
         var client = _client!;
-        if (_phase != Phase.Starting) _ic.Driver.ScanEnd(_ic);
+        // ic_scan_end; for an offloaded scan only when the firmware is still at it (a cancel or a timeout):
+        // one that reported its own end has nothing to stop.
+        if (_phase != Phase.Starting && !_offloadReported) _ic.Driver.ScanEnd(_ic);
+        _offloadReported = false;
         var lastChannel = _ic.CurrentChannel;
         var before = ChannelBeforeScan;
         bool repeat = status == ScanStatus.Done && !request.Once;

@@ -23,3 +23,14 @@ public enum ScanSecurity
     /// <summary>RSN element (IEEE 802.11i / WPA2 and later).</summary>
     Wpa2 = 1 << 2,
 }
+
+/// <summary>The one classification rule (the remarks of <see cref="ScanSecurity"/>), shared by the scan cache
+/// and the capture scanner.</summary>
+public static class ScanSecurityRules
+{
+    public static ScanSecurity Classify(bool privacy, bool hasWpa, bool hasRsn)
+    {
+        var security = (hasRsn ? ScanSecurity.Wpa2 : ScanSecurity.Open) | (hasWpa ? ScanSecurity.Wpa : ScanSecurity.Open);
+        return security == ScanSecurity.Open && privacy ? ScanSecurity.Wep : security;
+    }
+}

@@ -57,6 +57,12 @@ public interface ICipherKey
     /// before we got the key are not accepted as new.</summary>
     void SetReceiveCounters(ulong counter) { }
 
+    /// <summary>The driver took this key into hardware (its KeySet returned true): from now on encap writes
+    /// only the cipher header and decap trusts the device's decryption (<see cref="Radio.RxFlags.Decrypted"/>),
+    /// checking replay and stripping. False when this cipher cannot be split that way; the key then stays
+    /// in software and the driver is told to drop it.</summary>
+    bool TryOffload() => false;
+
     /// <summary>enmic: MSDU-level MIC before fragmentation (TKIP Michael); the others do nothing.</summary>
     bool AddMsduMic(Packet msdu, int headerLength) => true;
 

@@ -44,7 +44,7 @@ public sealed class KeyTable
         if ((uint)key.KeyIndex >= GroupSlots) throw new ArgumentOutOfRangeException(nameof(key), key.KeyIndex, "group key IDs are 0..3");
         _group[key.KeyIndex] = key;
         if (transmit) DefaultTransmitKey = key.KeyIndex;
-        _vap.Ic.Driver.KeySet(_vap, null, key);
+        Offer(null, key);
     }
 
     public void SetIgtk(ICipherKey key)
@@ -52,7 +52,7 @@ public sealed class KeyTable
         ArgumentNullException.ThrowIfNull(key);
         if (key.KeyIndex is not (4 or 5)) throw new ArgumentOutOfRangeException(nameof(key), key.KeyIndex, "IGTK key IDs are 4 and 5");
         _igtk[key.KeyIndex - IgtkFirstIndex] = key;
-        _vap.Ic.Driver.KeySet(_vap, null, key);
+        Offer(null, key);
     }
 
     public void SetPairwise(Ieee80211Node node, ICipherKey key)
@@ -60,7 +60,15 @@ public sealed class KeyTable
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(key);
         node.PairwiseKey = key;
-        _vap.Ic.Driver.KeySet(_vap, node, key);
+        Offer(node, key);
+    }
+
+    /// <summary>iv_key_set: a driver with this cipher in hardware loads the key; the key then leaves the
+    /// crypto to it. One the software cannot split that way is taken back from the driver.</summary>
+    private void Offer(Ieee80211Node? node, ICipherKey key)
+    {
+        if (!_vap.Ic.Driver.KeySet(_vap, node, key) || key.TryOffload()) return;
+        _vap.Ic.Driver.KeyDelete(_vap, node, key);
     }
 
     public void DeletePairwise(Ieee80211Node node)

@@ -42,7 +42,7 @@ public sealed class MmioRegion
         if (offset < 0 || offset > Size - 4 || (offset & 3) != 0)
             throw new ArgumentOutOfRangeException(nameof(offset), offset, $"BAR{Bar} register access must be 4-byte aligned and inside {Size} bytes.");
         var device = _handle.Device;
-        if (device.Present && (device.Config.Read16(PciConfigSpace.Command) & PciConfigSpace.CommandMemorySpace) != 0) return true;
+        if (_handle.IsPresent && (device.Config.Read16(PciConfigSpace.Command) & PciConfigSpace.CommandMemorySpace) != 0) return true;
         Interlocked.Increment(ref _aborted);
         return false;
     }

@@ -51,6 +51,8 @@ public sealed class PciBus
         {
             device = Find(address);
             _slots[address.Device] = null;
+            _open[address.Device]?.MarkGone();
+            _open[address.Device] = null;   // the slot can take a new device and driver
             device.Detach();
         }
         device.OnUnplugged();

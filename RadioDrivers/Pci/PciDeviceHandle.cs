@@ -5,7 +5,7 @@ namespace Net80211.RadioDrivers.Pci;
 /// <summary>
 /// What a driver holds between attach and detach: config access (pci_read_config), bus_space mappings of
 /// the BARs, a bus_dma tag and MSI-X (pci_alloc_msix + bus_setup_intr). After a surprise removal config
-/// reads return all-ones and writes are dropped, as on hardware.
+/// reads return all-ones, writes and interrupt setup are dropped, as on hardware.
 /// </summary>
 public sealed class PciDeviceHandle : IDisposable
 {
@@ -13,6 +13,7 @@ public sealed class PciDeviceHandle : IDisposable
     private readonly PciDevice _device;
     private readonly MmioRegion?[] _bars = new MmioRegion?[PciConfigSpace.BarCount];
     private volatile bool _disposed;
+    private volatile bool _gone;
 
     internal PciDeviceHandle(PciBus bus, PciAddress address, PciDevice device)
     {
@@ -35,7 +36,7 @@ public sealed class PciDeviceHandle : IDisposable
     public int MsixVectorsEnabled { get; private set; }
     public bool IsDisposed => _disposed;
     /// <summary>False after the device was unplugged under the driver.</summary>
-    public bool IsPresent => _device.Present;
+    public bool IsPresent => !_gone;
     internal PciDevice Device => _device;
 
     public byte ReadConfig8(int offset) { ThrowIfDisposed(); return IsPresent ? _device.Config.Read8(offset) : byte.MaxValue; }
@@ -86,24 +87,25 @@ public sealed class PciDeviceHandle : IDisposable
         ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(queue);
         ArgumentNullException.ThrowIfNull(handler);
-        _device.Msix.Register(vector, queue, handler);
+        if (IsPresent) _device.Msix.Register(vector, queue, handler);
     }
 
     /// <summary>Sets the vector's mask bit (vector control in the MSI-X table); messages are held pending.
     /// Vectors start unmasked here, unlike hardware, since drivers unmask at setup anyway.</summary>
-    public void MaskVector(int vector) { ThrowIfDisposed(); _device.Msix.SetMasked(vector, true); }
+    public void MaskVector(int vector) { ThrowIfDisposed(); if (IsPresent) _device.Msix.SetMasked(vector, true); }
 
     /// <summary>Clears the mask bit; a pending message is delivered.</summary>
-    public void UnmaskVector(int vector) { ThrowIfDisposed(); _device.Msix.SetMasked(vector, false); }
+    public void UnmaskVector(int vector) { ThrowIfDisposed(); if (IsPresent) _device.Msix.SetMasked(vector, false); }
 
     /// <summary>The vector's pending bit (the PBA).</summary>
-    public bool IsVectorPending(int vector) { ThrowIfDisposed(); return _device.Msix.IsPending(vector); }
+    public bool IsVectorPending(int vector) { ThrowIfDisposed(); return IsPresent && _device.Msix.IsPending(vector); }
 
     /// <summary>pcie_flr with config saved and restored (as pci_reset_function does): the device model resets
     /// and pending messages are dropped; the driver's config, handlers and mappings stay.</summary>
     public void ResetFunction()
     {
         ThrowIfDisposed();
+        if (!IsPresent) return;
         _device.FunctionLevelReset();
         _device.Msix.ClearPending();
     }
@@ -113,9 +115,10 @@ public sealed class PciDeviceHandle : IDisposable
     public void Dispose()
     {
         if (_disposed) return;
-        _device.Msix.Reset();
+        // A handle whose device was unplugged must not touch it: it may already serve another driver.
         if (IsPresent)
         {
+            _device.Msix.Reset();
             SetMsixControl(enable: false);
             SetCommand(PciConfigSpace.CommandBusMaster, on: false);
         }
@@ -123,6 +126,9 @@ public sealed class PciDeviceHandle : IDisposable
         _disposed = true;
         _bus.Closed(this);
     }
+
+    /// <summary>The bus unplugged the device under this handle; it never comes back to it.</summary>
+    internal void MarkGone() => _gone = true;
 
     internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 

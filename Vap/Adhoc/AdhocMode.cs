@@ -107,7 +107,7 @@ public sealed class AdhocMode : OpModeBase, IScanClient
         var subtype = header.FrameControl.ManagementSubtype;
         if (subtype is ManagementSubtype.Beacon or ManagementSubtype.ProbeResponse)
         {
-            if (Ic.CurrentChannel is { } ch) Ic.ScanCache.TryRecord(frame.Data, frame.Meta.RssiDbm, frame.Meta.NoiseDbm, ch, out _, out _);
+            if (Ic.RxChannel(frame) is { } ch) Ic.ScanCache.TryRecord(frame.Data, frame.Meta.RssiDbm, frame.Meta.NoiseDbm, ch, out _, out _);
             if (Vap.State == Ieee80211State.Scan) Ic.Scanner.NotifyResponse();
             if (Vap.State == Ieee80211State.Run && header.Address3 == _bssid)
             {

@@ -479,7 +479,7 @@ public sealed class StationMode : OpModeBase, IScanClient
         {
             case ManagementSubtype.Beacon:
             case ManagementSubtype.ProbeResponse:
-                if (Ic.CurrentChannel is { } ch &&
+                if (Ic.RxChannel(frame) is { } ch &&
                     !Ic.ScanCache.TryRecord(frame.Data, frame.Meta.RssiDbm, frame.Meta.NoiseDbm, ch, out _, out _))
                 {
                     Interlocked.Increment(ref Vap.Stats.RxMalformed);

@@ -108,6 +108,17 @@ public sealed class FakeDriver : IIeee80211Driver
         _channels.AsSpan(0, channelCount).CopyTo(channels);
     }
 
+    /// <summary>Which keys this fake "hardware" takes (KeySet returns true); null takes none.</summary>
+    public Func<Security.ICipherKey, bool>? HardwareKeys { get; set; }
+
+    public bool KeySet(Ieee80211Vap vap, Ieee80211Node? node, Security.ICipherKey key)
+    {
+        Calls.Add($"key_set:{key.Cipher.Name}:{key.KeyIndex}");
+        return HardwareKeys?.Invoke(key) ?? false;
+    }
+
+    public void KeyDelete(Ieee80211Vap vap, Ieee80211Node? node, Security.ICipherKey key) => Calls.Add($"key_delete:{key.Cipher.Name}:{key.KeyIndex}");
+
     public void SetChannel(Ieee80211Com ic) => Calls.Add($"set_channel:{ic.CurrentChannel?.Ieee}");
     public void ScanStart(Ieee80211Com ic) => Calls.Add("scan_start");
     public void ScanEnd(Ieee80211Com ic) => Calls.Add("scan_end");

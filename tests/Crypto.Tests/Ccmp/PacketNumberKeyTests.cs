@@ -1,3 +1,4 @@
+using Net80211.Radio;
 using Net80211.Crypto.Ccmp;
 using Net80211.Packets;
 using Net80211.Security;
@@ -38,9 +39,10 @@ public abstract class PacketNumberKeyTests
         return sealedFrame;
     }
 
-    private CipherResult Open(PacketNumberKey key, byte[] mpdu, int headerLength, int tid, out byte[] result)
+    private CipherResult Open(PacketNumberKey key, byte[] mpdu, int headerLength, int tid, out byte[] result, RxFlags rxFlags = RxFlags.None)
     {
         Packet frame = _pool.Rent(mpdu);
+        frame.Meta.Rx = new RxInfo { Flags = rxFlags };
         CipherResult r = key.Decapsulate(frame, headerLength, tid);
         result = frame.Data.ToArray();
         frame.Free();
@@ -415,11 +417,18 @@ public abstract class PacketNumberKeyTests
         Assert.Equal(mpdu.Length + 8, framed.Length);
         Assert.Equal(mpdu.AsSpan(headerLength).ToArray(), framed.AsSpan(headerLength + 8).ToArray());
 
-        // The device decrypted and verified it, leaving the MIC in place.
+        // Not decrypted by the device (it had no key, or the MIC failed): never plaintext.
         byte[] received = [.. framed, .. new byte[ExpectedMicLength]];
-        Assert.Equal(CipherResult.Ok, Open(rx, received, headerLength, tid, out byte[] plain));
+        Assert.Equal(CipherResult.IntegrityFailure, Open(rx, received, headerLength, tid, out _));
+        // The device decrypted and verified it, leaving the MIC in place.
+        Assert.Equal(CipherResult.Ok, Open(rx, received, headerLength, tid, out byte[] plain, RxFlags.Decrypted));
         Assert.Equal(mpdu, plain);
-        Assert.Equal(CipherResult.Replay, Open(rx, received, headerLength, tid, out _));
+        Assert.Equal(CipherResult.Replay, Open(rx, received, headerLength, tid, out _, RxFlags.Decrypted));
+
+        // A device that strips the MIC says so; the body is then everything after the header.
+        byte[] next = Seal(tx, mpdu, headerLength);
+        Assert.Equal(CipherResult.Ok, Open(rx, next, headerLength, tid, out byte[] plain2, RxFlags.Decrypted | RxFlags.MicStripped));
+        Assert.Equal(mpdu, plain2);
     }
 
     [Fact]
@@ -431,6 +440,7 @@ public abstract class PacketNumberKeyTests
             PacketNumberKey tx = NewKey(software), rx = NewKey(software);
             byte[] mpdu = Mpdus.Build(HeaderKind.QosData3, 1500, random, out int headerLength, out int tid);
             Packet frame = _pool.Rent(mpdu);
+            frame.Meta.Rx = new RxInfo { Flags = RxFlags.Decrypted };
             for (int i = 0; i < 200; i++) Cycle();
 
             int cycles = software ? 1_000 : 10_000;

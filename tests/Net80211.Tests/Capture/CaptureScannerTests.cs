@@ -1,6 +1,7 @@
 using Net80211.Capture;
 using Net80211.Frames;
 using Net80211.Radiotap;
+using Net80211.Scan;
 using static Net80211.Tests.Capture.TestFrames;
 
 namespace Net80211.Tests.Capture;
@@ -46,7 +47,7 @@ public class CaptureScannerTests
         Assert.Equal(6, bss.Channel);
         Assert.True(bss.ChannelFromDsParameterSet);
         Assert.Equal((2L, 1L, 4L, 2L), (bss.Beacons, bss.ProbeResponses, bss.DataFrames, bss.EapolFrames));
-        Assert.Equal(SecurityKind.Wpa2, bss.Security.Kind);
+        Assert.Equal(ScanSecurity.Wpa2, bss.Security.Kind);
         Assert.Equal("WPA2(CCMP/PSK)", bss.Security.ToString());
         Assert.Equal(108, bss.MaxRate);
         Assert.Null(bss.BestSignalDbm);
@@ -79,7 +80,7 @@ public class CaptureScannerTests
         Add(scanner, Beacon(Ap2, "b"u8, 1, TestSecurity.Wep));
         Add(scanner, Beacon(Sta, "c"u8, 1, TestSecurity.Wpa));
         Assert.Equal(["open", "WEP", "WPA(TKIP/PSK)"], scanner.Networks.Select(n => n.Security.ToString()));
-        Assert.Equal([SecurityKind.Open, SecurityKind.Wep, SecurityKind.Wpa], scanner.Networks.Select(n => n.Security.Kind));
+        Assert.Equal([ScanSecurity.Open, ScanSecurity.Wep, ScanSecurity.Wpa], scanner.Networks.Select(n => n.Security.Kind));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Net80211.Capture;
 using Net80211.Frames;
+using Net80211.Scan;
 
 namespace Net80211.Tests.Capture;
 
@@ -42,7 +43,7 @@ public class SharedCaptureTests
         Assert.Equal(13, scanner.Ieee80211Frames);
         ScannedBss bss = Network(scanner, "00:0d:93:eb:b0:8c");
         Assert.Equal("test"u8.ToArray(), bss.Ssid.ToArray());
-        Assert.Equal(SecurityKind.Wpa, bss.Security.Kind);
+        Assert.Equal(ScanSecurity.Wpa, bss.Security.Kind);
         Assert.Equal(CipherSet.Tkip, bss.Security.WpaCiphers);
         Assert.Equal(AkmSet.Psk, bss.Security.WpaAkms);
         Assert.Equal(7, bss.Channel);
@@ -69,7 +70,7 @@ public class SharedCaptureTests
         ScannedBss bss = Assert.Single(scanner.Networks);
         Assert.Equal(MacAddress.Parse("00:0b:86:c2:a4:85"), bss.Bssid);
         Assert.Equal("linksys"u8.ToArray(), bss.Ssid.ToArray());
-        Assert.Equal(SecurityKind.Wpa, bss.Security.Kind);
+        Assert.Equal(ScanSecurity.Wpa, bss.Security.Kind);
         Assert.Equal("WPA(TKIP/PSK)", bss.Security.ToString());
         // tshark: 98 beacons, 3 probe responses, 265 data frames, 4 EAPOL.
         Assert.Equal((98L, 3L, 4L), (bss.Beacons, bss.ProbeResponses, scanner.EapolFrames));
@@ -84,7 +85,7 @@ public class SharedCaptureTests
         ScannedBss bss = Assert.Single(scanner.Networks);
         Assert.Equal(MacAddress.Parse("00:0b:86:c2:a4:85"), bss.Bssid);
         Assert.Equal("linksys"u8.ToArray(), bss.Ssid.ToArray());
-        Assert.Equal(SecurityKind.Wpa2, bss.Security.Kind);
+        Assert.Equal(ScanSecurity.Wpa2, bss.Security.Kind);
         Assert.Equal(CipherSet.Ccmp, bss.Security.RsnCiphers);
         Assert.Equal("WPA2(CCMP/PSK)", bss.Security.ToString());
         // tshark: 85 beacons, 6 probe responses, 208 data frames, 12 EAPOL (with retransmissions).
@@ -99,7 +100,7 @@ public class SharedCaptureTests
         Assert.Equal(5, scanner.RecordsRead);
         ScannedBss bss = Network(scanner, "00:14:6c:7e:40:80");
         Assert.Equal("Harkonen"u8.ToArray(), bss.Ssid.ToArray());
-        Assert.Equal(SecurityKind.Wpa2, bss.Security.Kind);
+        Assert.Equal(ScanSecurity.Wpa2, bss.Security.Kind);
         Assert.Equal(4, scanner.EapolFrames);
         Assert.Equal(4, bss.EapolFrames);
         Assert.Equal(250, bss.BeaconInterval);
@@ -113,7 +114,7 @@ public class SharedCaptureTests
         Assert.Equal(0, scanner.CaptureErrors);
         ScannedBss bss = Network(scanner, "00:12:bf:12:32:29");
         Assert.Equal("Appart"u8.ToArray(), bss.Ssid.ToArray());
-        Assert.Equal(SecurityKind.Wep, bss.Security.Kind);
+        Assert.Equal(ScanSecurity.Wep, bss.Security.Kind);
         Assert.Equal("WEP", bss.Security.ToString());
         Assert.Equal(3, bss.Channel);
         Assert.Equal(30_630, scanner.DataFrames); // tshark: wlan.fc.type == 2
@@ -128,7 +129,7 @@ public class SharedCaptureTests
         Assert.Equal(frames, scanner.RecordsRead);
         ScannedBss bss = Assert.Single(scanner.Networks);
         Assert.Equal("teddy"u8.ToArray(), bss.Ssid.ToArray());
-        Assert.Equal(SecurityKind.Wep, bss.Security.Kind);
+        Assert.Equal(ScanSecurity.Wep, bss.Security.Kind);
     }
 
     [Fact]
@@ -148,7 +149,7 @@ public class SharedCaptureTests
         ScannedBss bss = Assert.Single(scanner.Networks);
         Assert.Equal("WLAN_666"u8.ToArray(), bss.Ssid.ToArray());
         Assert.Equal(13, bss.Channel);
-        Assert.Equal(SecurityKind.WpaAndWpa2, bss.Security.Kind);
+        Assert.Equal(ScanSecurity.Wpa | ScanSecurity.Wpa2, bss.Security.Kind);
     }
 
     [Fact]

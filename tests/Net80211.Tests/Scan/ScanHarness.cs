@@ -12,9 +12,10 @@ internal sealed class ScanHarness : IScanClient
 {
     private int _seenCalls;
 
-    public ScanHarness(Ieee80211Channel[]? channels = null)
+    public ScanHarness(Ieee80211Channel[]? channels = null, Net80211.Radio.RadioCapabilities extraCaps = Net80211.Radio.RadioCapabilities.None)
     {
-        World = new TestRadio(channels: channels);
+        World = new TestRadio(Net80211.Radio.RadioCapabilities.Sta | Net80211.Radio.RadioCapabilities.HostAp | Net80211.Radio.RadioCapabilities.Monitor
+            | Net80211.Radio.RadioCapabilities.MultiVap | extraCaps, channels: channels);
         Engine = new ScanEngine(World.Ic);
         _seenCalls = World.Driver.Calls.Count;
     }
