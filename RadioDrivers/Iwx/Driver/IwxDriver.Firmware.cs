@@ -19,7 +19,6 @@ public sealed partial class IwxDriver
     private IwxSignal<IwxAliveNotification?>? _alive;
     private Callout? _aliveTimer;
     private readonly IwxTxRing?[] _dataRings = new IwxTxRing?[DataRings];
-    private bool _booted;
 
     /// <summary>The ALIVE of the running firmware (error table addresses, UMAC version).</summary>
     public IwxAliveNotification? Alive { get; private set; }
@@ -119,7 +118,6 @@ public sealed partial class IwxDriver
     {
         var mmio = _mmio!;
         int generation = ++_generation;
-        _booted = false;
         mmio.Write32(IwxCsr.Reset, IwxCsr.ResetSwReset);
         mmio.SetBits32(IwxCsr.GpCntrl, IwxCsr.GpCntrlInitDone);
         bool ready = false;
@@ -173,7 +171,6 @@ public sealed partial class IwxDriver
             return $"firmware ALIVE with bad status {Hex(a.Status)}";
         }
         Alive = a;
-        _booted = true;
         _cmdq!.Enable();
         return null;
     }
@@ -225,7 +222,7 @@ public sealed partial class IwxDriver
         if (!r.Succeeded()) return "NVM_ACCESS_COMPLETE failed: " + r;
         if (nvm.NHwAddrs < 1) return "NVM has no MAC address";
         var address = IwxCsr.MacAddressFromOtp(_mmio!.Read32(IwxCsr.MacAddr0Otp), _mmio.Read32(IwxCsr.MacAddr1Otp));
-        if (address.IsZero || address.IsMulticast) return $"invalid MAC address {address} in OTP";
+        if (address.IsZero || address.IsGroup) return $"invalid MAC address {address} in OTP";
         Ic.MacAddress = address;
         _nvm = new IwxNvmInfo(nvm.MacSkuFlags, nvm.TxChains, nvm.RxChains, nvm.NHwAddrs, nvm.ChannelProfiles);
         return null;
@@ -235,7 +232,6 @@ public sealed partial class IwxDriver
     private void StopDevice(string why)
     {
         _generation++;
-        _booted = false;
         _up = false;
         Alive = null;
         _alive?.TrySet(null);

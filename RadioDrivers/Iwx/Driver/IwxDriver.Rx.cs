@@ -1,6 +1,5 @@
 using Net80211.Channels;
 using Net80211.Frames;
-using Net80211.Frames.ManagementFrames;
 using Net80211.Radio;
 using Net80211.RadioDrivers.Iwx.Hardware;
 
@@ -27,8 +26,7 @@ public sealed partial class IwxDriver
     /// <summary>Notifications the driver does not handle (counted, ignored).</summary>
     public long UnknownNotifications { get; private set; }
     /// <summary>Times the restock pointer was written to the device.</summary>
-    public long RxRestocks => _rx?.Restocks ?? _restocksBefore;
-    private long _restocksBefore;
+    public long RxRestocks => _rx?.Restocks ?? 0;
 
     /// <summary>Runs a completion now, or after the RX pass in progress (no continuation re-enters it).</summary>
     private void DispatchCompletion(Action completion)
@@ -121,7 +119,7 @@ public sealed partial class IwxDriver
         if (desc.Security == IwxRxMpduStatus.SecCcm)
         {
             // Decrypted in firmware: CCMP header still in place, MIC gone; the stack checks the PN.
-            if (desc.Decrypted && (desc.Status & IwxRxMpduStatus.MicOk) != 0) flags |= RxFlags.Decrypted | RxFlags.MicVerified;
+            if (desc.Decrypted && (desc.Status & IwxRxMpduStatus.MicOk) != 0) flags |= RxFlags.Decrypted | RxFlags.MicVerified | RxFlags.MicStripped;
             else
             {
                 RxDecryptFailures++;
@@ -138,7 +136,7 @@ public sealed partial class IwxDriver
         {
             FrequencyMhz = freq,
             ChannelFlags = channel?.Flags ?? (is5 ? ChannelFlags.A : ChannelFlags.G),
-            Rate = IwxRates.FromRateNFlags(desc.RateNFlags),
+            Rate = new RateNFlags(desc.RateNFlags).Rate,
             MacTimeMicroseconds = desc.TsfOnAirRise,
             Flags = flags,
         };

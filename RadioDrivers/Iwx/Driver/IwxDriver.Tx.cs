@@ -110,8 +110,9 @@ public sealed partial class IwxDriver
                 : management ? ManagementRate(node?.Vap) : node?.TxRate ?? 0;
             if (rate == 0) rate = ManagementRate(node?.Vap);
             int tries = parameters is { Try0: > 0 } t ? t.Try0 : frame.Meta.MaxRetries != 0 ? frame.Meta.MaxRetries : TxParameters.DefaultMaxRetry + 1;
-            if (IwxRates.TryToRateNFlags(rate, out rateNFlags))
+            if (RateNFlags.TryFromRate(rate, out var rnf))
             {
+                rateNFlags = rnf.Value;
                 flags |= IwxTxCmdFlags.CmdRate;
                 retries = Math.Clamp(tries - 1, 0, 15);
             }
@@ -179,7 +180,7 @@ public sealed partial class IwxDriver
             _ => TxStatus.DeviceError,
         };
         if (resp.Status == IwxTxStatus.FailNoKey) TxNoKey++;
-        byte rate = IwxRates.FromRateNFlags(resp.InitialRate);
+        byte rate = new RateNFlags(resp.InitialRate).Rate;
         ring.Reclaim((int)resp.Ssn, (i, frame, node) =>
         {
             if (i != index)
