@@ -28,6 +28,16 @@ public sealed partial class IwxDriver
     /// <summary>Times the restock pointer was written to the device.</summary>
     public long RxRestocks => _rx?.Restocks ?? 0;
 
+    /// <summary>Test knob: a host too busy to service RX (the device overruns its ring meanwhile).</summary>
+    internal bool RxSuspended { get; set; }
+
+    /// <summary>Resumes RX after <see cref="RxSuspended"/>: what piled up is processed and restocked now.</summary>
+    internal void ResumeRx()
+    {
+        RxSuspended = false;
+        ProcessRx();
+    }
+
     /// <summary>Runs a completion now, or after the RX pass in progress (no continuation re-enters it).</summary>
     private void DispatchCompletion(Action completion)
     {
@@ -45,7 +55,7 @@ public sealed partial class IwxDriver
     /// restocks, and writes the restock index to RFH_Q_FRBDCB_WIDX_TRG.</summary>
     private void ProcessRx()
     {
-        if (_rx is null || _mmio is null || _inRx || _handle.IsDisposed) return;
+        if (_rx is null || _mmio is null || _inRx || _handle.IsDisposed || RxSuspended) return;
         _inRx = true;
         int restock;
         try

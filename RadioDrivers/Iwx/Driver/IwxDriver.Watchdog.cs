@@ -88,6 +88,9 @@ public sealed partial class IwxDriver
         Ic.RestartAll(why);
     }
 
+    /// <summary>Test hook: a host command straight onto queue 0.</summary>
+    internal IwxSignal<IwxCommandResult> SubmitCommand(IwxCommandId id, ReadOnlySpan<byte> payload) => Send(id, payload);
+
     /// <summary>For tests and the debugger: make the firmware SYSASSERT (the emulator's DEBUG_HOST_COMMAND).</summary>
     public void InjectFirmwareAssert()
         => Ic.Queue.Enqueue(() => Send(IwxCommandId.DebugHostCommand, [1, 0, 0, 0], expectResponse: false));
