@@ -1,3 +1,4 @@
+using Net80211.Scheduling;
 using System.Buffers.Binary;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,6 +61,7 @@ internal sealed class IwxWorld
     public IwxDevice Device => Sim.Device;
     public Ieee80211Com Ic => Driver.Ic;
     public int Beacons { get; private set; }
+    public int BroadcastProbes { get; private set; }
 
     public void Name(MacAddress address, string name) => _names[address] = name;
 
@@ -144,6 +146,8 @@ internal sealed class IwxWorld
         if (!fc.IsManagement) return;
         var st = fc.ManagementSubtype;
         if (st == ManagementSubtype.Beacon) { Beacons++; return; }
+        // A firmware scan's wildcard-addressed probes repeat on every active channel: counted, not listed.
+        if (st == ManagementSubtype.ProbeRequest && h.Address1.IsBroadcast) { BroadcastProbes++; return; }
         var body = f[h.Length..];
         string detail = st switch
         {

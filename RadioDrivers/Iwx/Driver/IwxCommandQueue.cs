@@ -130,12 +130,12 @@ internal sealed class IwxCommandQueue : IDisposable
         }
 
         var slot = _slots[_write];
-        if (Volatile.Read(ref slot.State) == InFlight)
+        if (IsFull())
         {
             // One reclaim: answers may be sitting in the RX ring, not processed yet.
             _reclaim();
             slot = _slots[_write];
-            if (Volatile.Read(ref slot.State) == InFlight || !_enabled)
+            if (IsFull() || !_enabled)
             {
                 Interlocked.Increment(ref _full);
                 signal.TrySet(new IwxCommandResult(id, _enabled ? IwxCommandStatus.QueueFull : IwxCommandStatus.DeviceDown, []));
@@ -224,6 +224,11 @@ internal sealed class IwxCommandQueue : IDisposable
             ? IwxCommandStatus.FirmwareError : IwxCommandStatus.Ok, payload.ToArray());
         return true;
     }
+
+    /// <summary>A ring of N holds N-1 commands: write index == read index means empty to the device, so the
+    /// slot after the one we would fill must not be waiting for its answer either.</summary>
+    private bool IsFull()
+        => Volatile.Read(ref _slots[_write].State) == InFlight || Volatile.Read(ref _slots[(_write + 1) % Size].State) == InFlight;
 
     private byte NextCookie()
     {

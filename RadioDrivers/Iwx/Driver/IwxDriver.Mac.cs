@@ -71,7 +71,7 @@ public sealed partial class IwxDriver
             FailStation(sta, "device not running");
             return;
         }
-        await TeardownAsync();
+        await TeardownAsync(keepMac: true);
         if (generation != _generation || sta.Dead) { FailStation(sta, "reset during join"); return; }
 
         var r = await SendPhyContext(_phyAdded ? IwxContextAction.Modify : IwxContextAction.Add, channel);
@@ -79,8 +79,8 @@ public sealed partial class IwxDriver
         _phyAdded = true;
         _phyChannel = channel;
 
-        r = await SendMacContext(IwxContextAction.Add, vap, IwxMacContextCmd.MacTypeBssSta, vap.ConnectingBssid,
-            IwxMacFilterFlags.AcceptGroup | IwxMacFilterFlags.InBeacon, associated: false, aid: 0);
+        r = await SendMacContext(_macAdded ? IwxContextAction.Modify : IwxContextAction.Add, vap, IwxMacContextCmd.MacTypeBssSta,
+            vap.ConnectingBssid, IwxMacFilterFlags.AcceptGroup | IwxMacFilterFlags.InBeacon, associated: false, aid: 0);
         if (!r.Succeeded()) { FailStation(sta, "MAC context: " + r); return; }
         _macAdded = true;
         MacContextBssid = vap.ConnectingBssid;
@@ -134,13 +134,30 @@ public sealed partial class IwxDriver
     }
 
     /// <summary>→ INIT/SCAN from AUTH or above: flush, remove the station, remove the MAC context.</summary>
-    internal void Leave(IwxVap vap)
+    internal void Leave(IwxVap vap, bool scanning)
     {
         var sta = _sta;
-        RunOp("leave", () => LeaveAsync(sta));
+        RunOp("leave", () => LeaveAsync(vap, sta, scanning));
     }
 
-    private async IwxFlow LeaveAsync(IwxStation? sta)
+    /// <summary>A station VAP starts (INIT → SCAN): its MAC context exists from now on, so the firmware ACKs
+    /// probe responses addressed to us during the scan; the BSSID comes with the join.</summary>
+    internal void StationUp(IwxVap vap)
+    {
+        _staVap = vap;
+        RunOp("mac context", async () =>
+        {
+            if (!_up || _macAdded) return;
+            var r = await SendMacContext(IwxContextAction.Add, vap, IwxMacContextCmd.MacTypeBssSta, default,
+                IwxMacFilterFlags.AcceptGroup, associated: false, aid: 0);
+            if (r.Succeeded()) _macAdded = true;
+            else Log("MAC context: " + r);
+        });
+    }
+
+    internal void StationDown(IwxVap vap) => RunOp("mac context remove", () => TeardownAsync(keepMac: false));
+
+    private async IwxFlow LeaveAsync(IwxVap vap, IwxStation? sta, bool scanning)
     {
         int generation = _generation;
         // What the VAP sent on its way out (DEAUTH, DISASSOC) gets a moment to leave the queue.
@@ -155,11 +172,19 @@ public sealed partial class IwxDriver
             sta.Dead = true;
             FailBacklog(sta, TxStatus.Flushed);
         }
-        await TeardownAsync();
+        await TeardownAsync(keepMac: scanning);
+        if (scanning && _up && _macAdded && generation == _generation)
+        {
+            var r = await SendMacContext(IwxContextAction.Modify, vap, IwxMacContextCmd.MacTypeBssSta, default,
+                IwxMacFilterFlags.AcceptGroup, associated: false, aid: 0);
+            if (!r.Succeeded()) Log("MAC context (leave) failed: " + r);
+            MacContextBssid = default;
+            MacContextAssociated = false;
+        }
     }
 
     /// <summary>Removes whatever contexts exist, station first (iwx_deauth + iwx_disassoc).</summary>
-    private async IwxFlow TeardownAsync()
+    private async IwxFlow TeardownAsync(bool keepMac)
     {
         if (!_up) { ForgetContexts(); return; }
         var ring = _dataRings[0]!;
@@ -182,7 +207,7 @@ public sealed partial class IwxDriver
             if (!r.Succeeded()) Log("binding remove failed: " + r);
             _bindingAdded = false;
         }
-        if (_macAdded)
+        if (_macAdded && !keepMac)
         {
             var r = await SendMacContext(IwxContextAction.Remove, _staVap ?? _monitorVap, 0, default, 0, false, 0);
             if (!r.Succeeded()) Log("MAC context remove failed: " + r);
@@ -235,7 +260,7 @@ public sealed partial class IwxDriver
         _bindingAdded = true;
     }
 
-    internal void StopMonitor(IwxVap vap) => RunOp("monitor stop", TeardownAsync);
+    internal void StopMonitor(IwxVap vap) => RunOp("monitor stop", () => TeardownAsync(keepMac: false));
 
     // ---- command payloads ----
 

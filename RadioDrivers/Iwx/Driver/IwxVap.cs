@@ -39,7 +39,10 @@ public sealed class IwxVap : Ieee80211Vap
         int error = base.NewState(next, reason);
         if (error != 0) return error;
         if (next == Ieee80211State.Run && from != Ieee80211State.Run) _driver.Associated(this);
-        else if (next is Ieee80211State.Init or Ieee80211State.Scan && from >= Ieee80211State.Auth) _driver.Leave(this);
+        else if (next is Ieee80211State.Init or Ieee80211State.Scan && from >= Ieee80211State.Auth)
+            _driver.Leave(this, scanning: next == Ieee80211State.Scan);
+        else if (next == Ieee80211State.Scan && from == Ieee80211State.Init) _driver.StationUp(this);
+        else if (next == Ieee80211State.Init && from == Ieee80211State.Scan) _driver.StationDown(this);
         return 0;
     }
 }
