@@ -20,7 +20,8 @@ public sealed partial class IwxDriver
     {
         ArgumentNullException.ThrowIfNull(key);
         if (key.Cipher.SuiteSelector != CcmpSuite || (key.Flags & CipherKeyFlags.Management) != 0) return false;
-        if (!IwxKeyMaterial.TryGet(key, out var material) || material.Length != 16) return false;
+        var material = key.KeyMaterial.ToArray();
+        if (material.Length != 16) return false;
         if (!_up || _sta is not { Dead: false } sta) return false;
         bool pairwise = node is not null || (key.Flags & CipherKeyFlags.Pairwise) != 0;
         if (pairwise && node is not null && node.MacAddress != sta.Address) return false;
@@ -42,8 +43,8 @@ public sealed partial class IwxDriver
     public void KeyDelete(Ieee80211Vap vap, Ieee80211Node? node, ICipherKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if ((key.Flags & CipherKeyFlags.Hardware) == 0 && !IwxKeyMaterial.TryGet(key, out _)) return;
-        if (key.Cipher.SuiteSelector != CcmpSuite || _sta is not { } sta) return;
+        // Only keys this driver took: the stack also deletes the ones KeySet left in software.
+        if ((key.Flags & CipherKeyFlags.Hardware) == 0 || key.Cipher.SuiteSelector != CcmpSuite || _sta is not { } sta) return;
         bool pairwise = node is not null || (key.Flags & CipherKeyFlags.Pairwise) != 0;
         if (pairwise) sta.HardwareKey = false;
         if (!_up) return;

@@ -45,7 +45,7 @@ public sealed partial class IwxDriver : IIeee80211Driver
         _firmware = firmware ?? throw new ArgumentNullException(nameof(firmware));
         _interruptQueue = interruptQueue ?? throw new ArgumentNullException(nameof(interruptQueue));
         _options = options ?? new IwxOptions();
-        Ic = new Ieee80211Com(name, this, queue, IwxKeyMaterial.Wrap(modules), pool);
+        Ic = new Ieee80211Com(name, this, queue, modules, pool);
     }
 
     public string DriverName => "iwx";
