@@ -151,7 +151,7 @@ public static class DaemonCommand
             {
                 return 0;
             }
-            logger.LogInformation("ready (world {World}, speed {Speed}x)", options.World ?? "empty", options.Speed);
+            logger.LogInformation("ready (world {World}, speed {Speed}x)", options.World ?? "built-in default", options.Speed);
 
             try
             {

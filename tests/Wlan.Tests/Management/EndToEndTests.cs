@@ -39,6 +39,41 @@ public class EndToEndTests
     }
 
     [Fact]
+    public async Task The_default_iwx0_radio_scans_in_firmware_and_joins_wpa2_with_hardware_ccmp()
+    {
+        using var cli = new Cli();
+        Assert.Contains("net.wlan.devices: hwsim0 iwx0", cli.Ok("sysctl net.wlan.devices"), StringComparison.Ordinal);
+        var refused = cli.Run("ifconfig wlan0 create wlandev iwx0 wlanmode hostap");
+        Assert.NotEqual(0, refused.ExitCode);
+
+        Assert.Equal("", cli.Ok("ifconfig wlan0 create wlandev iwx0 wlanmode sta"));
+        cli.Ok("ifconfig wlan0 up");
+        string scan = cli.Ok("ifconfig wlan0 scan");
+        Assert.Contains("net80211-open", scan, StringComparison.Ordinal);
+        Assert.Contains("net80211-wpa2", scan, StringComparison.Ordinal);
+
+        cli.Ok("ifconfig wlan0 ssid net80211-wpa2 wpakey \"correct horse battery staple\"");
+        var vap = cli.Host.FindVap("wlan0")!;
+        Assert.True(await cli.Host.WaitUntilAsync(vap.Ic.Queue,
+            () => vap.State == Ieee80211State.Run && vap.Bss is { } b && (b.Flags & Net80211.Nodes.NodeFlags.Authorized) != 0,
+            TimeSpan.FromSeconds(30)));
+        cli.Host.RunFor(TimeSpan.FromMilliseconds(100));   // the key commands are answered after the port opens
+        var machine = cli.Host.FindRadio("iwx0")!.IwxMachine!;
+        Assert.True(machine.Driver!.ScansCompleted > 0);          // the sweep ran in the firmware
+        Assert.True(machine.Driver.HardwareKeysInstalled >= 2);  // PTK and GTK went to the firmware
+
+        string status = cli.Ok("status");
+        Assert.Contains("iwx0: driver iwx (Intel Wi-Fi 6 AX200, pci 0000:00:00.0 8086:2723), firmware 77.206b0ee6.0 running, up", status, StringComparison.Ordinal);
+        Assert.Contains("security authorized (WPA2-PSK)", status, StringComparison.Ordinal);
+        Assert.Contains("net.wlan.0.%parent: iwx0\n", cli.Ok("sysctl net.wlan.0"), StringComparison.Ordinal);
+
+        cli.Ok("ifconfig wlan0 destroy");
+        cli.Host.RunFor(TimeSpan.FromMilliseconds(50));
+        Assert.Contains("firmware 77.206b0ee6.0 loaded, not running, down", cli.Ok("status"), StringComparison.Ordinal);
+        Assert.Equal(0, machine.Device.Faults.InjectedDmaFaults);
+    }
+
+    [Fact]
     public async Task Host_ap_lists_its_station()
     {
         var world = WorldDescription.Default with { Radios = [new RadioDescription("hwsim0"), new RadioDescription("hwsim1", X: 5)] };
@@ -83,7 +118,7 @@ public class EndToEndTests
         var show = await processor.ExecuteAsync(["ifconfig", "wlan0"], CancellationToken.None);
         Assert.Contains("flags=8843<UP,BROADCAST,RUNNING,SIMPLEX,MULTICAST>", show.Output, StringComparison.Ordinal);
         var sysctl = await processor.ExecuteAsync(["sysctl", "net.wlan.devices"], CancellationToken.None);
-        Assert.Equal("net.wlan.devices: hwsim0\n", sysctl.Output);
+        Assert.Equal("net.wlan.devices: hwsim0 iwx0\n", sysctl.Output);
         var destroy = await processor.ExecuteAsync(["ifconfig", "wlan0", "destroy"], CancellationToken.None);
         Assert.Equal(0, destroy.ExitCode);
         Assert.Empty(host.Radios[0].Ic.Vaps);

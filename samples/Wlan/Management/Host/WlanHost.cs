@@ -10,6 +10,8 @@ using Net80211.Modules;
 using Net80211.Radio;
 using Net80211.RadioDrivers.Air;
 using Net80211.RadioDrivers.Hwsim;
+using Net80211.RadioDrivers.Iwx;
+using Net80211.RadioDrivers.Iwx.Hardware;
 using Net80211.Scheduling;
 using Net80211.Security;
 using Net80211.Vap;
@@ -29,7 +31,7 @@ namespace Net80211.Wlan.Management.Host;
 public sealed class WlanHost : IDisposable
 {
     private readonly ServiceProvider _services;
-    private readonly List<HwsimRadio> _radios = [];
+    private readonly List<UserRadio> _radios = [];
     private readonly List<HwsimRadio> _peers = [];
     private readonly Lock _virtualLock = new();
     private readonly ConditionalWeakTable<Ieee80211Vap, VapExtras> _extras = new();
@@ -42,15 +44,11 @@ public sealed class WlanHost : IDisposable
         Description = description ?? WorldDescription.Default;
         if (Description.Validate() is { } error) throw new ArgumentException(error, nameof(description));
         _services = new ServiceCollection()
-            .AddNet80211().AddOpModes().AddAmrr().AddFixedRateControl().AddHwsim()
+            .AddNet80211().AddOpModes().AddAmrr().AddFixedRateControl().AddHwsim().AddIwx()
             .AddCcmp().AddGcmp().AddTkip().AddWep().AddBip()
             .BuildServiceProvider();
         World = new HwsimWorld(_services.GetRequiredService<ModuleRegistry>(), Description.Seed);
-        foreach (var r in Description.Radios)
-        {
-            var options = new HwsimOptions { Position = new Position(r.X, r.Y), Bands = ParseBands(r.Bands) };
-            _radios.Add(World.AddRadio(options, r.Name));
-        }
+        foreach (var r in Description.Radios) _radios.Add(AddUserRadio(r));
         int n = 0;
         foreach (var ap in Description.AccessPoints) AddPeer(OpMode.HostAp, "ap" + n++.ToString(System.Globalization.CultureInfo.InvariantCulture), ap.Ssid, ap.Channel, ap.Security, ap.Passphrase, ap.X, ap.Y);
         n = 0;
@@ -61,7 +59,7 @@ public sealed class WlanHost : IDisposable
     public HwsimWorld World { get; }
     public SimulationScheduler Scheduler => World.Scheduler;
     /// <summary>The radios the user manages (ifconfig wlandev, net.wlan.devices).</summary>
-    public IReadOnlyList<HwsimRadio> Radios => _radios;
+    public IReadOnlyList<UserRadio> Radios => _radios;
     /// <summary>The radios of the simulated peers (not visible to ifconfig).</summary>
     public IReadOnlyList<HwsimRadio> PeerRadios => _peers;
     public bool IsRealTime => _thread is not null;
@@ -70,7 +68,7 @@ public sealed class WlanHost : IDisposable
     /// <summary>How long a waiting command (scan) may take, in virtual time.</summary>
     public TimeSpan WaitLimit { get; set; } = TimeSpan.FromSeconds(15);
 
-    public HwsimRadio? FindRadio(string name) => _radios.Find(r => r.Ic.Name == name);
+    public UserRadio? FindRadio(string name) => _radios.Find(r => r.Ic.Name == name);
 
     /// <summary>The user's VAPs on every user radio, by unit.</summary>
     public IReadOnlyList<Ieee80211Vap> Vaps => [.. _radios.SelectMany(r => r.Ic.Vaps).OrderBy(v => v.Unit)];
@@ -82,7 +80,7 @@ public sealed class WlanHost : IDisposable
         return null;
     }
 
-    public HwsimRadio RadioOf(Ieee80211Vap vap) => _radios.Find(r => r.Ic == vap.Ic) ?? throw new ArgumentException($"{vap.Name} is not on a user radio", nameof(vap));
+    public UserRadio RadioOf(Ieee80211Vap vap) => _radios.Find(r => r.Ic == vap.Ic) ?? throw new ArgumentException($"{vap.Name} is not on a user radio", nameof(vap));
 
     /// <summary>Settings ifconfig stores that the stack does not model (txpower, powersave).</summary>
     public VapExtras Extras(Ieee80211Vap vap) => _extras.GetValue(vap, static _ => new VapExtras());
@@ -188,6 +186,19 @@ public sealed class WlanHost : IDisposable
             }
         }
         return bands;
+    }
+
+    /// <summary>A hwsim radio, or a machine with an Intel card whose iwx driver attaches here (firmware boot and
+    /// NVM read take a few virtual milliseconds; a failed attach is a startup error).</summary>
+    private UserRadio AddUserRadio(RadioDescription r)
+    {
+        if (r.Driver == "hwsim")
+            return UserRadio.ForHwsim(World.AddRadio(new HwsimOptions { Position = new Position(r.X, r.Y), Bands = ParseBands(r.Bands) }, r.Name));
+        var model = r.Model == "ax210" ? IwxDeviceModel.AX210 : IwxDeviceModel.AX200;
+        var machine = World.AddIwx(r.Name, model, new Position(r.X, r.Y));
+        if (machine.Driver is not { IsAttached: true } driver)
+            throw new InvalidOperationException($"{r.Name}: iwx attach failed: {machine.Driver?.AttachError ?? "no driver"}");
+        return UserRadio.ForIwx(machine);
     }
 
     private void AddPeer(OpMode mode, string name, string ssid, int channel, string security, string? passphrase, double x, double y)

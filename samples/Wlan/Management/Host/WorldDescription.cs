@@ -5,7 +5,9 @@ namespace Net80211.Wlan.Management.Host;
 
 /// <summary>A radio the user manages (ifconfig wlandev): name, driver (only "hwsim"), position in metres,
 /// bands as letters ("abg": 11a, 11b, 11g).</summary>
-public sealed record RadioDescription(string Name, string Driver = "hwsim", double X = 0, double Y = 0, string Bands = "abg");
+/// <summary>A radio for the user: driver "hwsim" (bands from <see cref="Bands"/>) or "iwx" (an emulated Intel
+/// card, <see cref="Model"/> "ax200" or "ax210", whose NVM decides the bands).</summary>
+public sealed record RadioDescription(string Name, string Driver = "hwsim", double X = 0, double Y = 0, string Bands = "abg", string? Model = null);
 
 /// <summary>A simulated access point in the world: security "open" or "wpa2" (with a passphrase).</summary>
 public sealed record AccessPointDescription(string Ssid, int Channel, string Security = "open", string? Passphrase = null,
@@ -26,10 +28,11 @@ public sealed record WorldDescription
     /// <summary>The daemon's IP configuration hook (see <c>--ip-hook</c>, which overrides it); null: none.</summary>
     public string? IpHook { get; init; }
 
-    /// <summary>Radio hwsim0 for the user; an open AP on channel 1 and a WPA2 AP on channel 36 nearby.</summary>
+    /// <summary>Radios hwsim0 and iwx0 (an AX200 on the iwx driver) for the user; an open AP on channel 1 and a
+    /// WPA2 AP on channel 36 nearby.</summary>
     public static WorldDescription Default { get; } = new()
     {
-        Radios = [new RadioDescription("hwsim0")],
+        Radios = [new RadioDescription("hwsim0"), new RadioDescription("iwx0", "iwx", X: 1, Model: "ax200")],
         AccessPoints =
         [
             new AccessPointDescription("net80211-open", 1, "open", null, 10, 0),
@@ -109,8 +112,9 @@ public sealed record WorldDescription
         {
             if (r is null || string.IsNullOrWhiteSpace(r.Name)) return "world description: a radio has no name";
             if (!names.Add(r.Name)) return $"world description: radio {r.Name} is listed twice";
-            if (r.Driver != "hwsim") return $"world description: radio {r.Name}: unknown driver '{r.Driver}' (only hwsim)";
-            if (WlanHost.ParseBands(r.Bands) == 0) return $"world description: radio {r.Name}: bands '{r.Bands}' (use letters a, b, g)";
+            if (r.Driver is not ("hwsim" or "iwx")) return $"world description: radio {r.Name}: unknown driver '{r.Driver}' (hwsim or iwx)";
+            if (r.Driver == "hwsim" && WlanHost.ParseBands(r.Bands) == 0) return $"world description: radio {r.Name}: bands '{r.Bands}' (use letters a, b, g)";
+            if (r.Driver == "iwx" && r.Model is not (null or "ax200" or "ax210")) return $"world description: radio {r.Name}: model '{r.Model}' (ax200 or ax210)";
         }
         foreach (var ap in AccessPoints ?? [])
         {

@@ -23,11 +23,19 @@ internal static class StatusReport
         foreach (var radio in host.Radios)
         {
             var ic = radio.Ic;
-            sb.Append(inv, $"{ic.Name}: driver {radio.DriverName}, firmware {(ic.FirmwareVersion is { } fw ? fw + " loaded" : "not loaded")}, {(radio.PoweredUp ? "up" : "down")}");
+            sb.Append(inv, $"{ic.Name}: driver {radio.DriverName} ({radio.Device}), {Firmware(radio)}, {(radio.PoweredUp ? "up" : "down")}");
             sb.Append(inv, $", channel {(ic.CurrentChannel is { } c ? c.Ieee.ToString(inv) : "none")}, regdomain {ic.RegDomain.Name} country {ic.CountryCode}, {ic.Vaps.Count} vap(s)\n");
             foreach (var vap in ic.Vaps.OrderBy(v => v.Unit)) AppendVap(sb, vap);
         }
         return sb.ToString();
+    }
+
+    /// <summary>Only what was seen: a version the driver read from the image, and whether it runs now.</summary>
+    private static string Firmware(UserRadio radio)
+    {
+        if (radio.HwsimRadio is not null) return "no firmware";
+        if (radio.Ic.FirmwareVersion is not { } version) return "firmware not loaded";
+        return "firmware " + version + (radio.FirmwareRunning ? " running" : " loaded, not running");
     }
 
     private static void AppendVap(StringBuilder sb, Ieee80211Vap vap)
