@@ -1,8 +1,5 @@
-using Net80211.Scheduling;
-using System.Buffers.Binary;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Net80211;
 using Net80211.Crypto.Bip;
 using Net80211.Crypto.Ccmp;
 using Net80211.Frames;
@@ -10,14 +7,16 @@ using Net80211.Modules;
 using Net80211.Radio;
 using Net80211.RadioDrivers.Air;
 using Net80211.RadioDrivers.Hwsim;
-using Net80211.RadioDrivers.Iwx;
 using Net80211.RadioDrivers.Iwx.Device;
 using Net80211.RadioDrivers.Iwx.Hardware;
+using Net80211.RadioDrivers.Iwx;
+using Net80211.Scheduling;
 using Net80211.StateMachine;
 using Net80211.Testing;
-using Net80211.Vap;
 using Net80211.Vap.RateControl;
+using Net80211.Vap;
 using Net80211.Vaps;
+using Net80211;
 
 namespace Iwx.Tests;
 
@@ -149,24 +148,9 @@ internal sealed class IwxWorld
         // A firmware scan's wildcard-addressed probes repeat on every active channel: counted, not listed.
         if (st == ManagementSubtype.ProbeRequest && h.Address1.IsBroadcast) { BroadcastProbes++; return; }
         var body = f[h.Length..];
-        string detail = st switch
-        {
-            ManagementSubtype.Authentication when body.Length >= 6 =>
-                Inv($" seq={BinaryPrimitives.ReadUInt16LittleEndian(body[2..])} status={BinaryPrimitives.ReadUInt16LittleEndian(body[4..])}"),
-            ManagementSubtype.AssociationResponse or ManagementSubtype.ReassociationResponse when body.Length >= 6 =>
-                Inv($" status={BinaryPrimitives.ReadUInt16LittleEndian(body[2..])} aid={BinaryPrimitives.ReadUInt16LittleEndian(body[4..]) & 0x3fff}"),
-            ManagementSubtype.Deauthentication or ManagementSubtype.Disassociation when body.Length >= 2 =>
-                Inv($" reason={BinaryPrimitives.ReadUInt16LittleEndian(body)}"),
-            ManagementSubtype.ProbeRequest or ManagementSubtype.ProbeResponse => SsidOf(st == ManagementSubtype.ProbeResponse ? body[12..] : body),
-            _ => "",
-        };
+        string detail = FrameSummary.ManagementDetail(st, body);
         Transcript.Add(TimeSpan.FromTicks(e.StartTicks), Inv($"air {N(h.Address2)} -> {N(h.Address1)} {st}{detail}{(e.Attempt > 1 ? $" attempt={e.Attempt}" : "")}"));
     }
-
-    private static string SsidOf(ReadOnlySpan<byte> elements)
-        => elements.Length >= 2 && elements[0] == 0 && elements.Length >= 2 + elements[1]
-            ? $" ssid=\"{Ssid.Format(elements.Slice(2, elements[1]))}\""
-            : "";
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

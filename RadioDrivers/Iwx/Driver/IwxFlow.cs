@@ -86,11 +86,18 @@ public struct IwxFlowBuilder
 
     private IAsyncStateMachine Box<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine
     {
-        if (_box is not null) return _box;
         _ = Task;                       // the boxed copy must carry the flow
+        return _box ?? IwxFlowBox.Box(ref stateMachine);
+    }
+}
+
+/// <summary>Moves a flow's state machine to the heap at its first real await (what AsyncTaskMethodBuilder does).</summary>
+internal static class IwxFlowBox
+{
+    public static IAsyncStateMachine Box<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine
+    {
         IAsyncStateMachine box = stateMachine;
-        box.SetStateMachine(box);       // the builder inside the box learns its box
-        _box = box;
+        box.SetStateMachine(box);       // the builder inside the box learns its box (SetStateMachine sets _box)
         return box;
     }
 }
@@ -153,12 +160,8 @@ public struct IwxFlowBuilder<T>
 
     private IAsyncStateMachine Box<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine
     {
-        if (_box is not null) return _box;
         _ = Task;
-        IAsyncStateMachine box = stateMachine;
-        box.SetStateMachine(box);
-        _box = box;
-        return box;
+        return _box ?? IwxFlowBox.Box(ref stateMachine);
     }
 }
 

@@ -10,17 +10,7 @@ public class EndToEndTests
     public async Task Station_scans_joins_wpa2_tunes_bmiss_max_and_is_destroyed()
     {
         using var cli = new Cli();
-        Assert.Equal("", cli.Ok("ifconfig wlan0 create wlandev hwsim0 wlanmode sta"));
-        cli.Ok("ifconfig wlan0 up");
-        string scan = cli.Ok("ifconfig wlan0 scan");
-        Assert.Contains("net80211-open", scan, StringComparison.Ordinal);
-        Assert.Contains("net80211-wpa2", scan, StringComparison.Ordinal);
-
-        cli.Ok("ifconfig wlan0 ssid net80211-wpa2 wpakey \"correct horse battery staple\"");
-        var vap = cli.Host.FindVap("wlan0")!;
-        Assert.True(await cli.Host.WaitUntilAsync(vap.Ic.Queue,
-            () => vap.State == Ieee80211State.Run && vap.Bss is { } b && (b.Flags & Net80211.Nodes.NodeFlags.Authorized) != 0,
-            TimeSpan.FromSeconds(30)));
+        var vap = await ScanAndJoinWpa2(cli, "hwsim0");
         string status = cli.Ok("status");
         Assert.Contains("security authorized (WPA2-PSK)", status, StringComparison.Ordinal);
         Assert.Contains("status: associated", cli.Ok("ifconfig wlan0"), StringComparison.Ordinal);
@@ -46,17 +36,7 @@ public class EndToEndTests
         var refused = cli.Run("ifconfig wlan0 create wlandev iwx0 wlanmode hostap");
         Assert.NotEqual(0, refused.ExitCode);
 
-        Assert.Equal("", cli.Ok("ifconfig wlan0 create wlandev iwx0 wlanmode sta"));
-        cli.Ok("ifconfig wlan0 up");
-        string scan = cli.Ok("ifconfig wlan0 scan");
-        Assert.Contains("net80211-open", scan, StringComparison.Ordinal);
-        Assert.Contains("net80211-wpa2", scan, StringComparison.Ordinal);
-
-        cli.Ok("ifconfig wlan0 ssid net80211-wpa2 wpakey \"correct horse battery staple\"");
-        var vap = cli.Host.FindVap("wlan0")!;
-        Assert.True(await cli.Host.WaitUntilAsync(vap.Ic.Queue,
-            () => vap.State == Ieee80211State.Run && vap.Bss is { } b && (b.Flags & Net80211.Nodes.NodeFlags.Authorized) != 0,
-            TimeSpan.FromSeconds(30)));
+        await ScanAndJoinWpa2(cli, "iwx0");
         cli.Host.RunFor(TimeSpan.FromMilliseconds(100));   // the key commands are answered after the port opens
         var machine = cli.Host.FindRadio("iwx0")!.IwxMachine!;
         Assert.True(machine.Driver!.ScansCompleted > 0);          // the sweep ran in the firmware
@@ -71,6 +51,24 @@ public class EndToEndTests
         cli.Host.RunFor(TimeSpan.FromMilliseconds(50));
         Assert.Contains("firmware 77.206b0ee6.0 loaded, not running, down", cli.Ok("status"), StringComparison.Ordinal);
         Assert.Equal(0, machine.Device.Faults.InjectedDmaFaults);
+    }
+
+    /// <summary>Creates wlan0 on <paramref name="radio"/>, scans (both default APs must show), joins the WPA2 one
+    /// and waits until the port is authorized.</summary>
+    private static async Task<Net80211.Vaps.Ieee80211Vap> ScanAndJoinWpa2(Cli cli, string radio)
+    {
+        Assert.Equal("", cli.Ok($"ifconfig wlan0 create wlandev {radio} wlanmode sta"));
+        cli.Ok("ifconfig wlan0 up");
+        string scan = cli.Ok("ifconfig wlan0 scan");
+        Assert.Contains("net80211-open", scan, StringComparison.Ordinal);
+        Assert.Contains("net80211-wpa2", scan, StringComparison.Ordinal);
+
+        cli.Ok("ifconfig wlan0 ssid net80211-wpa2 wpakey \"correct horse battery staple\"");
+        var vap = cli.Host.FindVap("wlan0")!;
+        Assert.True(await cli.Host.WaitUntilAsync(vap.Ic.Queue,
+            () => vap.State == Ieee80211State.Run && vap.Bss is { } b && (b.Flags & Net80211.Nodes.NodeFlags.Authorized) != 0,
+            TimeSpan.FromSeconds(30)));
+        return vap;
     }
 
     [Fact]
