@@ -110,7 +110,7 @@ internal static class Program
         w.WriteLine("  pcap scan FILE                  the networks a pcap/pcapng capture shows, like ifconfig list scan");
         w.WriteLine("  pcap decrypt FILE -e SSID (-p PASSPHRASE | -k PSK_HEX | -w WEPKEY) [-b BSSID] [-o OUT]");
         w.WriteLine("                                  decrypt its WPA/WPA2/WEP data frames into a raw 802.11 pcap, like airdecap-ng");
-        w.WriteLine("  daemon [--socket PATH] [--world FILE] [--speed X] [--otlp URL] [--ip-hook PATH]");
+        w.WriteLine("  " + Net80211.Wlan.Daemon.DaemonCommand.Usage);
         w.WriteLine("                                  run the stack in the foreground, serving the verbs below on a");
         w.WriteLine("                                  control socket, until SIGINT/SIGTERM");
         w.WriteLine("  ifconfig ...                    configure interfaces in the daemon, as FreeBSD ifconfig(8)");

@@ -7,10 +7,11 @@ namespace Net80211.Wlan.Daemon;
 /// <summary>The options of <c>wlan daemon</c>.</summary>
 /// <param name="IpHook">Run after a station's link comes up (REASON=BOUND) and goes (REASON=EXPIRE), like
 /// dhclient-script; overrides the world file's <c>ipHook</c>.</param>
-public sealed record DaemonOptions(string SocketPath, string? World = null, double Speed = 1.0, string? OtlpEndpoint = null, string? IpHook = null);
+public sealed record DaemonOptions(string SocketPath, string? World = null, double Speed = 1.0, string? OtlpEndpoint = null, string? IpHook = null,
+    string? OtlpProtocol = null);
 
 /// <summary>
-/// <c>wlan daemon [--socket PATH] [--world FILE] [--speed X] [--otlp URL] [--ip-hook PATH]</c>: serves the engine on the control
+/// <c>wlan daemon [--socket PATH] [--world FILE] [--speed X] [--otlp URL [--otlp-protocol grpc|http/protobuf]] [--ip-hook PATH]</c>: serves the engine on the control
 /// socket in the foreground until SIGINT/SIGTERM, then shuts down gracefully.
 /// </summary>
 public static class DaemonCommand
@@ -30,7 +31,7 @@ public static class DaemonCommand
     public static Func<DaemonOptions, ILoggerFactory, DaemonEngine> CreateEngine { get; set; } =
         static (_, _) => new DaemonEngine(new UnavailableEngine());
 
-    public const string Usage = "daemon [--socket PATH] [--world FILE] [--speed X] [--otlp URL] [--ip-hook PATH]";
+    public const string Usage = "daemon [--socket PATH] [--world FILE] [--speed X] [--otlp URL [--otlp-protocol grpc|http/protobuf]] [--ip-hook PATH]";
 
     /// <summary>Parses the verb's arguments; null and a message on <paramref name="error"/> when they are bad.</summary>
     public static DaemonOptions? Parse(ReadOnlySpan<string> args, string defaultSocket, out string? error)
@@ -72,6 +73,14 @@ public static class DaemonCommand
                     }
                     options = options with { OtlpEndpoint = value };
                     break;
+                case "--otlp-protocol" when value is not null:
+                    if (!DaemonTelemetry.TryParseProtocol(value, out _))
+                    {
+                        error = $"daemon: bad OTLP protocol '{value}' (grpc or http/protobuf)";
+                        return null;
+                    }
+                    options = options with { OtlpProtocol = value };
+                    break;
                 default:
                     error = $"daemon: bad argument '{args[i]}' (usage: wlan {Usage})";
                     return null;
@@ -106,7 +115,7 @@ public static class DaemonCommand
         IDisposable? telemetry;
         try
         {
-            telemetry = DaemonTelemetry.StartExport(options.OtlpEndpoint);
+            telemetry = DaemonTelemetry.StartExport(options.OtlpEndpoint, options.OtlpProtocol);
         }
         catch (UriFormatException e)
         {

@@ -247,6 +247,62 @@ public sealed class DaemonTelemetryTests
             Assert.NotNull(activity); // Net80211.* sources are listened to
     }
 
+    /// <summary>A minimal OTLP/HTTP collector (HttpListener on a free loopback port): the daemon's traces and
+    /// metrics must arrive as protobuf POSTs on /v1/traces and /v1/metrics, carrying our names.</summary>
+    [Fact]
+    public async Task Traces_and_metrics_reach_an_otlp_http_collector()
+    {
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        using var collector = new System.Net.HttpListener();
+        collector.Prefixes.Add($"http://127.0.0.1:{port}/");
+        collector.Start();
+        var received = new System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>();
+        var serving = Task.Run(async () =>
+        {
+            while (collector.IsListening)
+            {
+                System.Net.HttpListenerContext context;
+                try { context = await collector.GetContextAsync(); }
+                catch (System.Net.HttpListenerException) { return; }
+                catch (ObjectDisposedException) { return; }
+                using var body = new MemoryStream();
+                await context.Request.InputStream.CopyToAsync(body);
+                if (context.Request.HttpMethod == "POST" && context.Request.ContentType == "application/x-protobuf")
+                    received.AddOrUpdate(context.Request.Url!.AbsolutePath, body.ToArray(), (_, old) => [.. old, .. body.ToArray()]);
+                context.Response.StatusCode = 200;
+                context.Response.Close();
+            }
+        });
+
+        using (IDisposable? export = DaemonTelemetry.StartExport($"http://127.0.0.1:{port}", "http/protobuf"))
+        {
+            Assert.NotNull(export);
+            using (System.Diagnostics.Activity? activity = DaemonTelemetry.Source.StartActivity("otlp-probe"))
+                Assert.NotNull(activity);
+            DaemonTelemetry.Requests.Add(1, new KeyValuePair<string, object?>("verb", "otlp-probe"));
+        }   // disposing flushes both providers
+
+        collector.Stop();
+        await serving;
+        Assert.True(received.TryGetValue("/v1/traces", out byte[]? traces), "no POST on /v1/traces");
+        Assert.True(received.TryGetValue("/v1/metrics", out byte[]? metrics), "no POST on /v1/metrics");
+        static bool Has(byte[] body, string text) => body.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(text)) >= 0;
+        Assert.True(Has(traces!, "wlan-daemon") && Has(traces!, "otlp-probe"), "the span or the service name is missing");
+        Assert.True(Has(metrics!, "wlan-daemon") && Has(metrics!, "net80211.daemon.requests"), "the metric or the service name is missing");
+    }
+
+    [Fact]
+    public void A_bad_otlp_protocol_is_refused()
+    {
+        Assert.Null(DaemonCommand.Parse(["--otlp", "http://127.0.0.1:4318", "--otlp-protocol", "http/json"], "/tmp/s", out string? error));
+        Assert.Equal("daemon: bad OTLP protocol 'http/json' (grpc or http/protobuf)", error);
+    }
+
     [Fact]
     public async Task An_idle_connection_is_closed()
     {
