@@ -64,7 +64,7 @@ internal static class Program
         ulong seed = 1;
         double seconds = 2;
         string pcap = "net80211-demo.pcap";
-        bool open = false;
+        bool open = false, iwx = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -81,13 +81,16 @@ internal static class Program
                 case "--open" when !air:
                     open = true;
                     break;
+                case "--iwx" when !air:
+                    iwx = true;
+                    break;
                 default:
-                    return Fail($"demo: bad argument '{args[i]}' (usage: wlan demo [air] [--seed N] [--seconds S] [--pcap FILE] [--open])");
+                    return Fail($"demo: bad argument '{args[i]}' (usage: wlan demo [air] [--seed N] [--seconds S] [--pcap FILE] [--open] [--iwx])");
             }
         }
         return air
             ? AirDemo.Run(Console.Out, seed, TimeSpan.FromSeconds(seconds))
-            : StationDemo.Run(Console.Out, seed, TimeSpan.FromSeconds(seconds), pcap, open);
+            : StationDemo.Run(Console.Out, seed, TimeSpan.FromSeconds(seconds), pcap, open, iwx);
     }
 
     private static int Fail(string message)
@@ -102,7 +105,7 @@ internal static class Program
         w.WriteLine("usage: wlan [--socket PATH] [--profiles FILE] <verb> [arguments]");
         w.WriteLine();
         w.WriteLine("verbs:");
-        w.WriteLine("  demo [--seed N] [--seconds S] [--pcap FILE] [--open]");
+        w.WriteLine("  demo [--seed N] [--seconds S] [--pcap FILE] [--open] [--iwx]");
         w.WriteLine("                                  an AP and a station on simulated radios: WPA2 join (or open),");
         w.WriteLine("                                  traffic both ways, a capture Wireshark can decrypt");
         w.WriteLine("  demo air [--seed N] [--seconds S]");
