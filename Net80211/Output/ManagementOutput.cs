@@ -4,6 +4,7 @@ using Net80211.Nodes;
 using Net80211.Packets;
 using Net80211.Radio;
 using Net80211.Rates;
+using Net80211.Security;
 using Net80211.Vaps;
 
 namespace Net80211.Output;
@@ -50,11 +51,37 @@ public static class ManagementOutput
 
     public static void SendAuthentication(Ieee80211Vap vap, Ieee80211Node node, ushort transaction, StatusCode status,
         AuthenticationAlgorithm algorithm = AuthenticationAlgorithm.OpenSystem)
+        => SendAuthentication(vap, node, transaction, status, algorithm, [], null);
+
+    /// <summary>An Authentication frame carrying a Challenge Text element (Shared Key frames 2 and 3,
+    /// IEEE 802.11-2020 12.3.3.3) when <paramref name="challenge"/> is not empty, WEP-encapsulated with
+    /// <paramref name="protectWith"/> when given (frame 3 is the only protected authentication frame).</summary>
+    public static void SendAuthentication(Ieee80211Vap vap, Ieee80211Node node, ushort transaction, StatusCode status,
+        AuthenticationAlgorithm algorithm, ReadOnlySpan<byte> challenge, ICipherKey? protectWith)
     {
         var bssid = vap.Mode == OpMode.HostAp ? vap.MacAddress : node.Bssid;
         var p = Begin(vap, node, ManagementSubtype.Authentication, node.MacAddress, vap.MacAddress, bssid, out var buf, out int n);
         new AuthenticationFrame { Algorithm = algorithm, TransactionSequence = transaction, StatusCode = status }.TryWrite(buf[n..], out int b);
-        Send(vap, node, p, n + b);
+        n += b;
+        if (!challenge.IsEmpty)
+        {
+            new ChallengeTextElement(challenge).TryWrite(buf[n..], out b);
+            n += b;
+        }
+        if (protectWith is null)
+        {
+            Send(vap, node, p, n);
+            return;
+        }
+        p.TrimBack(p.Length - n);
+        node.Stats.TxManagement++;
+        if (!protectWith.Encapsulate(p, FrameHeader.ThreeAddressLength))
+        {
+            Interlocked.Increment(ref vap.Stats.TxDropped);
+            p.Free();
+            return;
+        }
+        vap.Ic.RawTransmit(node, p);
     }
 
     public static void SendAssociationRequest(Ieee80211Vap vap, Ieee80211Node ap, bool reassociation, MacAddress currentAp)

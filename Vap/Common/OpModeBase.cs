@@ -62,8 +62,15 @@ public abstract class OpModeBase : IOpMode
                 if (node is not null) node.Stats.RxManagement++;
                 if (header.FrameControl.Protected)
                 {
-                    // A robust management frame protected with the pairwise key (802.11w).
-                    if (!FrameCrypto.TryDecrypt(Vap, frame, header, node)) return;
+                    // A robust management frame protected with the pairwise key (802.11w), or Shared Key
+                    // authentication frame 3 under the WEP key (12.3.3.3.4).
+                    bool auth = header.FrameControl.ManagementSubtype == ManagementSubtype.Authentication;
+                    var transmitter = header.TransmitterAddress;
+                    if (!FrameCrypto.TryDecrypt(Vap, frame, header, node))
+                    {
+                        if (auth) UndecryptableAuthentication(transmitter, node);
+                        return;
+                    }
                     FrameHeader.TryRead(frame.Data, out header, out _);
                 }
                 else if (node is { MfpEnabled: true, PairwiseKey: not null } && IsRobust(header.FrameControl.ManagementSubtype) && a1.IsGroup)
@@ -166,6 +173,10 @@ public abstract class OpModeBase : IOpMode
 
     /// <summary>An EAPOL PDU (802.1X header first) from <paramref name="node"/>. Default: counted and ignored.</summary>
     protected virtual void ReceiveEapol(Ieee80211Node node, ReadOnlySpan<byte> eapol) => Interlocked.Increment(ref Vap.Stats.RxDropped);
+
+    /// <summary>A protected Authentication frame that did not decrypt (already counted and freed): a Shared
+    /// Key responder answers it as a challenge failure (12.3.3.3.5). Default: nothing.</summary>
+    protected virtual void UndecryptableAuthentication(MacAddress transmitter, Ieee80211Node? node) { }
 
     /// <summary>An MFP peer seemed to end the association with an unprotected frame. Default: nothing
     /// (an AP keeps the station until it is sure); a station checks with an SA Query.</summary>

@@ -18,7 +18,8 @@ namespace Net80211.Vap.HostAp;
 
 /// <summary>
 /// Host AP mode (ieee80211_hostap.c): runs a BSS on one channel. It beacons (through the driver's
-/// software beacon timer), answers probe requests, authenticates (open system) and associates stations
+/// software beacon timer), answers probe requests, authenticates (open system, or shared key with authmode
+/// shared) and associates stations
 /// with AIDs, refuses them with the standard status codes when full or denied by the MAC ACL, ages idle
 /// stations out (null-data probe, then deauthentication), relays data between stations (apbridge), and
 /// deauthenticates everyone when it goes down.
@@ -269,7 +270,7 @@ public sealed class HostApMode : OpModeBase
                 OnProbeRequest(body, from);
                 break;
             case ManagementSubtype.Authentication when header.Address1 == Vap.MacAddress:
-                OnAuthentication(body, from, node);
+                OnAuthentication(body, from, node, (frame.Meta.Flags & PacketFlags.Encrypted) != 0);
                 break;
             case ManagementSubtype.AssociationRequest when header.Address1 == Vap.MacAddress:
             case ManagementSubtype.ReassociationRequest when header.Address1 == Vap.MacAddress:
@@ -301,27 +302,62 @@ public sealed class HostApMode : OpModeBase
         Ic.RawTransmit(node, response);
     }
 
-    private void OnAuthentication(ReadOnlySpan<byte> body, MacAddress from, Ieee80211Node? node)
+    /// <summary>dot11AuthenticationResponseTimeOut (512 TU, Annex C): how long a Shared Key challenge waits
+    /// for frame 3 before a late answer is refused with status 16.</summary>
+    public static readonly TimeSpan SharedKeyChallengeLifetime = TimeSpan.FromTicks(512 * 1024 * TimeSpan.TicksPerMillisecond / 1000);
+
+    /// <summary>Shared Key authentications refused because frame 3 did not prove the key (status 15).</summary>
+    public long SharedKeyChallengeFailures { get; private set; }
+
+    /// <summary>The challenge sent to a station in frame 2, kept on its node until frame 3 (FreeBSD's
+    /// ni_challenge).</summary>
+    private sealed record SharedKeyChallenge(byte[] Text, TimeSpan Issued);
+
+    /// <summary>The one algorithm our authmode allows (12.3.3): Shared Key for authmode shared, else Open
+    /// System (authmode wep is WEP with open authentication; WPA authenticates after association).</summary>
+    private AuthenticationAlgorithm AllowedAlgorithm
+        => Vap.Security.AuthMode == AuthMode.Shared ? AuthenticationAlgorithm.SharedKey : AuthenticationAlgorithm.OpenSystem;
+
+    private void OnAuthentication(ReadOnlySpan<byte> body, MacAddress from, Ieee80211Node? node, bool wasProtected)
     {
         if (!AuthenticationFrame.TryRead(body, out var auth, out _))
         {
             Interlocked.Increment(ref Vap.Stats.RxMalformed);
             return;
         }
-        if (auth.TransactionSequence != 1) return;
+        // Our own address as the sender: forged, and answering it would touch our BSS node.
+        if (from == Vap.MacAddress || node == Vap.Bss)
+        {
+            Interlocked.Increment(ref Vap.Stats.RxDropped);
+            return;
+        }
+        // Only Shared Key frame 3 may be protected (12.3.3.3.4); anything else protected is not ours to answer.
+        if (wasProtected && !(auth.Algorithm == AuthenticationAlgorithm.SharedKey && auth.TransactionSequence == 3))
+        {
+            Interlocked.Increment(ref Vap.Stats.RxDropped);
+            return;
+        }
+        if (auth.Algorithm != AllowedAlgorithm)
+        {
+            // 12.3.3.1: an algorithm the BSS does not use is refused with status 13 — requests only (odd
+            // sequence numbers), a stray response is not answered.
+            if ((auth.TransactionSequence & 1) == 0) { Interlocked.Increment(ref Vap.Stats.RxDropped); return; }
+            RefuseAuthentication(node ?? Ic.Nodes.Add(Vap, from), auth, StatusCode.UnsupportedAuthAlgorithm,
+                $"algorithm {(ushort)auth.Algorithm} not allowed by authmode {Vap.Security.AuthMode.ToString().ToLowerInvariant()}");
+            return;
+        }
+        if (auth.Algorithm == AuthenticationAlgorithm.SharedKey)
+        {
+            OnSharedKeyAuthentication(auth, from, node, wasProtected);
+            return;
+        }
+        // Open System is one request, one response (12.3.3.2): another sequence number is ignored.
+        if (auth.TransactionSequence != 1) { Interlocked.Increment(ref Vap.Stats.RxDropped); return; }
         node ??= Ic.Nodes.Add(Vap, from);
         node.Bssid = Vap.MacAddress;
         if (!Vap.Acl.Allows(from))
         {
-            Report($"auth from {from} refused: MAC ACL");
-            ManagementOutput.SendAuthentication(Vap, node, 2, StatusCode.RefusedReasonUnspecified, auth.Algorithm);
-            Ic.Nodes.Remove(node);
-            return;
-        }
-        if (auth.Algorithm != AuthenticationAlgorithm.OpenSystem)
-        {
-            ManagementOutput.SendAuthentication(Vap, node, 2, StatusCode.UnsupportedAuthAlgorithm, auth.Algorithm);
-            Ic.Nodes.Remove(node);
+            RefuseAuthentication(node, auth, StatusCode.RefusedReasonUnspecified, "MAC ACL");
             return;
         }
         // A station that authenticates again starts over: it is no longer associated.
@@ -330,6 +366,92 @@ public sealed class HostApMode : OpModeBase
         node.InactivityReload = Vap.InactAuthTicks;
         node.Inactivity = node.InactivityReload;
         ManagementOutput.SendAuthentication(Vap, node, 2, StatusCode.Success);
+    }
+
+    /// <summary>Shared Key authentication, responder side (12.3.3.3, FreeBSD hostap_auth_shared): frame 1 →
+    /// frame 2 with a fresh 128-octet challenge; frame 3 (WEP-encapsulated, the challenge echoed) → frame 4,
+    /// success or challenge failure. Each challenge is answered once.</summary>
+    private void OnSharedKeyAuthentication(in AuthenticationFrame auth, MacAddress from, Ieee80211Node? node, bool wasProtected)
+    {
+        switch (auth.TransactionSequence)
+        {
+            case 1:
+            {
+                node ??= Ic.Nodes.Add(Vap, from);
+                node.Bssid = Vap.MacAddress;
+                if (!Vap.Acl.Allows(from))
+                {
+                    RefuseAuthentication(node, auth, StatusCode.RefusedReasonUnspecified, "MAC ACL");
+                    return;
+                }
+                // Starting over: not associated, not authenticated until frame 3 proves the key.
+                if ((node.Flags & NodeFlags.Associated) != 0) Disassociate(node);
+                node.Flags &= ~NodeFlags.Authenticated;
+                // 12.3.3.3.3: the challenge comes from the WEP PRNG in the standard; any good random source does.
+                var text = new byte[ChallengeTextElement.SharedKeyLength];
+                Ic.Random.Fill(text);
+                node.SecurityState = new SharedKeyChallenge(text, Ic.Now);
+                node.InactivityReload = Vap.InactInitTicks;
+                node.Inactivity = node.InactivityReload;
+                ManagementOutput.SendAuthentication(Vap, node, 2, StatusCode.Success, AuthenticationAlgorithm.SharedKey, text, null);
+                return;
+            }
+            case 3:
+            {
+                if (node?.SecurityState is not SharedKeyChallenge pending)
+                {
+                    // Frame 3 with no frame 2 outstanding (12.3.3.3.4): out of sequence.
+                    RefuseAuthentication(node ?? Ic.Nodes.Add(Vap, from), auth, StatusCode.TransactionSequenceError, "frame 3 without a challenge");
+                    return;
+                }
+                node.SecurityState = null;
+                if (Ic.Now - pending.Issued > SharedKeyChallengeLifetime)
+                {
+                    RefuseAuthentication(node, auth, StatusCode.RejectedSequenceTimeout, "challenge expired");
+                    return;
+                }
+                // 12.3.3.3.4: frame 3 must be WEP-encapsulated; 12.3.3.3.5: its challenge must be ours, octet for octet.
+                bool echoed = ChallengeTextElement.TryFind(auth.Elements, out var challenge, out _)
+                              && challenge.Text.SequenceEqual(pending.Text);
+                if (!wasProtected || !echoed)
+                {
+                    SharedKeyChallengeFailures++;
+                    RefuseAuthentication(node, auth, StatusCode.ChallengeFailure, wasProtected ? "challenge text mismatch" : "challenge response not encrypted");
+                    return;
+                }
+                node.Flags |= NodeFlags.Authenticated;
+                node.InactivityReload = Vap.InactAuthTicks;
+                node.Inactivity = node.InactivityReload;
+                Report($"station {from} authenticated (shared key)");
+                ManagementOutput.SendAuthentication(Vap, node, 4, StatusCode.Success, AuthenticationAlgorithm.SharedKey);
+                return;
+            }
+            default:
+                // Frames 2 and 4 are ours to send; anything else is out of sequence (12.3.3.3).
+                RefuseAuthentication(node ?? Ic.Nodes.Add(Vap, from), auth, StatusCode.TransactionSequenceError, $"unexpected sequence {auth.TransactionSequence}");
+                return;
+        }
+    }
+
+    /// <summary>Frame 3 did not decrypt under our WEP key (bad ICV, unknown key ID): the station does not have
+    /// the key, a challenge failure (12.3.3.3.5) — when a challenge was outstanding, else it is only a counted drop.</summary>
+    protected override void UndecryptableAuthentication(MacAddress transmitter, Ieee80211Node? node)
+    {
+        if (Vap.State != Ieee80211State.Run || AllowedAlgorithm != AuthenticationAlgorithm.SharedKey || node?.SecurityState is not SharedKeyChallenge) return;
+        node.SecurityState = null;
+        SharedKeyChallengeFailures++;
+        RefuseAuthentication(node, new AuthenticationFrame { Algorithm = AuthenticationAlgorithm.SharedKey, TransactionSequence = 3 },
+            StatusCode.ChallengeFailure, "frame 3 does not decrypt with our WEP key");
+    }
+
+    /// <summary>Answers an authentication request with a refusal (sequence + 1) and forgets a station that
+    /// was not authenticated before.</summary>
+    private void RefuseAuthentication(Ieee80211Node node, in AuthenticationFrame request, StatusCode status, string why)
+    {
+        Report($"auth from {node.MacAddress} refused: {why} (status {(int)status})");
+        node.Bssid = Vap.MacAddress;
+        ManagementOutput.SendAuthentication(Vap, node, (ushort)(request.TransactionSequence + 1), status, request.Algorithm);
+        if ((node.Flags & NodeFlags.Authenticated) == 0) Forget(node);
     }
 
     private void OnAssociationRequest(ReadOnlySpan<byte> body, bool reassociation, MacAddress from, Ieee80211Node? node)

@@ -22,7 +22,8 @@ namespace Net80211.Vap.Station;
 /// <list type="bullet">
 /// <item>SCAN: scan for the desired SSID (directed probes find hidden networks), pick the best BSS; none →
 /// scan again after a growing backoff.</item>
-/// <item>AUTH: send Authentication (open system, seq 1); retried on timeout, then the BSS is put in backoff
+/// <item>AUTH: send Authentication (open system, or shared key with authmode shared: seq 1, then the
+/// challenge back WEP-encapsulated in seq 3); retried on timeout, then the BSS is put in backoff
 /// and we rescan. Also entered from RUN/ASSOC when the AP deauthenticates us.</item>
 /// <item>ASSOC: send (Re)Association Request; a refusal (status code) puts the BSS in backoff and we rescan,
 /// so another AP is tried. Also entered from RUN when the AP disassociates us.</item>
@@ -60,6 +61,8 @@ public sealed class StationMode : OpModeBase, IScanClient
     private NegotiatedSuite? _suite;
     private byte[]? _apSecurityElement;
     private bool _waitingForScanner;
+    /// <summary>The authentication transaction sequence number we wait for: 2, or 4 in Shared Key.</summary>
+    private ushort _expectedAuthSequence = 2;
 
     public StationMode(Ieee80211Vap vap) : base(vap)
     {
@@ -355,13 +358,72 @@ public sealed class StationMode : OpModeBase, IScanClient
 
     // ---- AUTH / ASSOC ----
 
+    /// <summary>authmode shared uses Shared Key authentication (12.3.3.3), every other mode Open System.</summary>
+    private AuthenticationAlgorithm AuthAlgorithm
+        => Vap.Security.AuthMode == AuthMode.Shared ? AuthenticationAlgorithm.SharedKey : AuthenticationAlgorithm.OpenSystem;
+
     private void SendAuth()
     {
         if (AccessPoint is not { } ap) { RequestState(Ieee80211State.Scan, TransitionReason.None); return; }
         _tries++;
-        ManagementOutput.SendAuthentication(Vap, ap, 1, StatusCode.Success);
+        _expectedAuthSequence = 2;
+        ManagementOutput.SendAuthentication(Vap, ap, 1, StatusCode.Success, AuthAlgorithm);
         _timer.Reset(ResponseTimeout, static s => ((StationMode)s!).ResponseTimedOut(), this);
     }
+
+    /// <summary>An Authentication frame from our AP while in AUTH (sta_auth_open / sta_auth_shared): frame 2
+    /// ends Open System; for Shared Key frame 2 brings the challenge we return WEP-encapsulated in frame 3,
+    /// and frame 4 has the verdict.</summary>
+    private void OnAuthentication(ReadOnlySpan<byte> body, Ieee80211Node ap, ManagementSubtype subtype)
+    {
+        if (!AuthenticationFrame.TryRead(body, out var auth, out _)) { Interlocked.Increment(ref Vap.Stats.RxMalformed); return; }
+        // A refusal may name any algorithm (an AP refusing ours with status 13 echoes it); a success must be
+        // the exchange we started, at the step we are at.
+        if (auth.TransactionSequence != _expectedAuthSequence || (auth.StatusCode == StatusCode.Success && auth.Algorithm != AuthAlgorithm))
+        {
+            Interlocked.Increment(ref Vap.Stats.RxDropped);
+            return;
+        }
+        var reason = new TransitionReason(TransitionCause.FrameReceived, StatusCode: (ushort)auth.StatusCode, ManagementSubtype: (byte)subtype);
+        if (auth.StatusCode != StatusCode.Success)
+        {
+            Fail($"{(auth.Algorithm == AuthenticationAlgorithm.SharedKey ? "shared key " : "")}authentication refused by {ap.Bssid}{AuthStatusWords(auth.StatusCode)}",
+                (ushort)auth.StatusCode, reason, VapFailureKind.Status);
+            return;
+        }
+        if (auth.Algorithm == AuthenticationAlgorithm.SharedKey && auth.TransactionSequence == 2)
+        {
+            // 12.3.3.3.3: frame 2 carries the challenge text; without one the exchange cannot go on.
+            if (!ChallengeTextElement.TryFind(auth.Elements, out var challenge, out _))
+            {
+                Interlocked.Increment(ref Vap.Stats.RxMalformed);
+                Fail($"shared key authentication with {ap.Bssid}: no challenge text in frame 2", 0, reason);
+                return;
+            }
+            // 12.3.3.3.4: the challenge goes back in frame 3, WEP-encapsulated with the default transmit key.
+            if (Vap.Keys.GroupTransmitKey is not { } wep)
+            {
+                Fail($"shared key authentication with {ap.Bssid}: no WEP transmit key", 0, reason);
+                return;
+            }
+            _expectedAuthSequence = 4;
+            ManagementOutput.SendAuthentication(Vap, ap, 3, StatusCode.Success, AuthenticationAlgorithm.SharedKey, challenge.Text, wep);
+            _timer.Reset(ResponseTimeout, static s => ((StationMode)s!).ResponseTimedOut(), this);
+            return;
+        }
+        ap.Flags |= NodeFlags.Authenticated;
+        RequestState(Ieee80211State.Assoc, new TransitionReason(TransitionCause.FrameReceived, ManagementSubtype: (byte)subtype));
+    }
+
+    /// <summary>The authentication status codes (Table 9-50) a user can act on, in words.</summary>
+    private static string AuthStatusWords(StatusCode status) => status switch
+    {
+        StatusCode.UnsupportedAuthAlgorithm => ": authentication algorithm not supported by the AP — check authmode open/shared",
+        StatusCode.TransactionSequenceError => ": authentication frame out of sequence",
+        StatusCode.ChallengeFailure => ": challenge failure — the WEP key is probably wrong",
+        StatusCode.RejectedSequenceTimeout => ": timeout waiting for the next authentication frame",
+        _ => "",
+    };
 
     private void SendAssoc()
     {
@@ -492,14 +554,7 @@ public sealed class StationMode : OpModeBase, IScanClient
                 if (fromAp && Vap.State == Ieee80211State.Run) ResetBeaconMiss();
                 break;
             case ManagementSubtype.Authentication when fromAp && Vap.State == Ieee80211State.Auth:
-                if (!AuthenticationFrame.TryRead(body, out var auth, out _) || auth.TransactionSequence != 2) return;
-                if (auth.StatusCode == StatusCode.Success)
-                {
-                    ap!.Flags |= NodeFlags.Authenticated;
-                    RequestState(Ieee80211State.Assoc, new TransitionReason(TransitionCause.FrameReceived, ManagementSubtype: (byte)subtype));
-                }
-                else Fail($"authentication refused by {ap!.Bssid}", (ushort)auth.StatusCode,
-                    new TransitionReason(TransitionCause.FrameReceived, StatusCode: (ushort)auth.StatusCode, ManagementSubtype: (byte)subtype), VapFailureKind.Status);
+                OnAuthentication(body, ap!, subtype);
                 break;
             case ManagementSubtype.AssociationResponse when fromAp && Vap.State == Ieee80211State.Assoc:
             case ManagementSubtype.ReassociationResponse when fromAp && Vap.State == Ieee80211State.Assoc:

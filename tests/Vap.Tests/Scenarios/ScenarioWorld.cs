@@ -156,8 +156,18 @@ public sealed class ScenarioWorld
         // Wildcard-addressed probes repeat on every channel of every scan: counted, not listed.
         if (st == ManagementSubtype.ProbeRequest && h.Address1.IsBroadcast) { BroadcastProbes++; return; }
         var body = f[h.Length..];
-        string detail = FrameSummary.ManagementDetail(st, body);
+        // A protected frame's body is ciphertext (Shared Key frame 3): say so rather than misread it.
+        string detail = fc.Protected ? " protected" : FrameSummary.ManagementDetail(st, body) + AuthenticationDetail(st, body);
         Transcript.Add(t, Inv($"air {N(h.Address2)} -> {N(h.Address1)} {st}{detail}{(e.Attempt > 1 ? $" attempt={e.Attempt}" : "")}"));
+    }
+
+    /// <summary>" alg=1 challenge=128B" for Shared Key frames; nothing for Open System (as transcripts always were).</summary>
+    private static string AuthenticationDetail(ManagementSubtype subtype, ReadOnlySpan<byte> body)
+    {
+        if (subtype != ManagementSubtype.Authentication || !AuthenticationFrame.TryRead(body, out var auth, out _)
+            || auth.Algorithm == AuthenticationAlgorithm.OpenSystem) return "";
+        string challenge = ChallengeTextElement.TryFind(auth.Elements, out var c, out _) ? Inv($" challenge={c.Text.Length}B") : "";
+        return Inv($" alg={(ushort)auth.Algorithm}{challenge}");
     }
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
