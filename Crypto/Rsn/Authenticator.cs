@@ -33,6 +33,7 @@ public sealed class Authenticator
     private ulong _igtkIpn;
     private bool _groupRekeyPending;
     private bool _initialGroupHandshake;
+    private ulong? _requestCounter;
 
     public Authenticator(AuthenticatorConfig cfg)
     {
@@ -110,9 +111,9 @@ public sealed class Authenticator
     public IReadOnlyList<HandshakeAction> OnEapolKey(ReadOnlySpan<byte> eapol)
     {
         if (!HandshakeFrames.TryRead(_suite, eapol, out EapolKeyFrame frame)) return Drop();
-        // Frames from the supplicant carry a MIC and never Ack (12.7.6.3, 12.7.6.5, 12.7.7.3). Requests (rekey,
-        // MIC failure reports) are not acted on here.
-        if (!frame.Has(KeyInformation.Mic) || frame.Has(KeyInformation.Ack) || frame.Has(KeyInformation.Request)) return Drop();
+        // Frames from the supplicant carry a MIC and never Ack (12.7.6.3, 12.7.6.5, 12.7.7.3).
+        if (!frame.Has(KeyInformation.Mic) || frame.Has(KeyInformation.Ack)) return Drop();
+        if (frame.Has(KeyInformation.Request)) return OnRequest(frame);
         // The Key Replay Counter must be one we used for the message being answered.
         if (!_outstanding.Contains(frame.ReplayCounter)) return Drop();
 
@@ -272,6 +273,26 @@ public sealed class Authenticator
         _initialGroupHandshake = false;
         return [new CancelTimer(), new Completed(kind)];
     }
+
+    /// <summary>
+    /// An EAPOL-Key request from the supplicant (12.7.2 b.11). Believed only under the PTK (its MIC verifies with
+    /// the KCK) and with a Key Replay Counter above the last request's (12.7.2 b.9), as hostapd. With Error set it
+    /// is a Michael MIC failure report (12.5.2.4), handed up for countermeasures; plain rekey requests are not
+    /// acted on (dropped and counted).
+    /// </summary>
+    private List<HandshakeAction> OnRequest(EapolKeyFrame frame)
+    {
+        if (_ptk is null || State is HandshakeState.Idle or HandshakeState.Failed) return Drop();
+        if (_requestCounter is { } last && frame.ReplayCounter <= last) return Drop();
+        if (!EapolKeyMic.Verify(_ptk.Kck, frame)) return Drop();
+        _requestCounter = frame.ReplayCounter;
+        if (!frame.Has(KeyInformation.Error)) return Drop();
+        MichaelFailureReports++;
+        return [new MichaelFailureReported(frame.IsPairwise)];
+    }
+
+    /// <summary>Michael MIC failure reports accepted from the supplicant.</summary>
+    public int MichaelFailureReports { get; private set; }
 
     /// <summary>Each transmission, retransmissions included, takes a new Key Replay Counter (12.7.2 b.9).</summary>
     private ulong NextCounter()

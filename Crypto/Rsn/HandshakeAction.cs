@@ -34,6 +34,11 @@ public sealed record Failed(ushort ReasonCode, string Why) : HandshakeAction
     public Frames.ReasonCode Reason => (Frames.ReasonCode)ReasonCode;
 }
 
+/// <summary>The supplicant reported a Michael MIC failure (an EAPOL-Key request with Error set whose MIC verified,
+/// 12.7.2 b.10): count it toward TKIP countermeasures exactly as a failure detected here (12.5.2.4).
+/// <paramref name="Pairwise"/>: the failure was under the pairwise key, else under the group key.</summary>
+public sealed record MichaelFailureReported(bool Pairwise) : HandshakeAction;
+
 public enum HandshakeKind
 {
     FourWay = 0,

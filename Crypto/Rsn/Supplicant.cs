@@ -35,6 +35,7 @@ public sealed class Supplicant
     private int _gtkIndex;
     private byte[]? _igtk;
     private int _igtkIndex;
+    private ulong _requestCounter;
 
     public Supplicant(SupplicantConfig cfg)
     {
@@ -93,6 +94,22 @@ public sealed class Supplicant
             default:
                 return [];
         }
+    }
+
+    /// <summary>
+    /// A Michael MIC failure found in a frame from the authenticator (12.5.2.4): the report is an EAPOL-Key
+    /// request (12.7.2 b.10, b.11) with Key MIC, Secure, Error and Request set, Key Type naming the key that
+    /// failed (pairwise, or group), no Key Data, signed with the KCK of the PTK in use. Nothing before a PTK exists.
+    /// </summary>
+    /// <remarks>Requests carry their own Key Replay Counter, increasing with each request (12.7.2 b.9); it is kept
+    /// above every counter the authenticator used too, as the authenticator rejects a request counter it has seen.</remarks>
+    public IReadOnlyList<HandshakeAction> ReportMichaelFailure(bool pairwise)
+    {
+        if (_ptk is null || State == HandshakeState.Failed) return [];
+        _requestCounter = Math.Max(_requestCounter, _replayCounter ?? 0) + 1;
+        KeyInformation bits = KeyInformation.Mic | KeyInformation.Secure | KeyInformation.Error | KeyInformation.Request
+            | (pairwise ? KeyInformation.Pairwise : KeyInformation.None);
+        return [new SendEapol(HandshakeFrames.Build(_suite, bits, 0, _requestCounter, default, default, 0, default, _ptk.Kck))];
     }
 
     /// <summary>12.7.6.2: derive the TPTK from ANonce and our SNonce, answer with message 2 carrying our RSN element.</summary>
