@@ -28,8 +28,9 @@ public sealed class DataPathHelper
 
     public DataPathHelper(Ieee80211Vap vap) => _vap = vap;
 
-    /// <summary>A TKIP Michael MIC failed on a frame from this node: countermeasures bookkeeping.</summary>
-    public Action<Ieee80211Node>? MsduMicFailed { get; set; }
+    /// <summary>A TKIP Michael MIC failed on a frame from this node (the flag: under its pairwise key, else a
+    /// group key): countermeasures bookkeeping, and a station's report to its AP (12.5.2.4).</summary>
+    public Action<Ieee80211Node, bool>? MsduMicFailed { get; set; }
 
     /// <summary>Reassembles (when fragmented) and decapsulates a received data frame into an 802.3 frame.
     /// The helper owns <paramref name="frame"/>. False when it was consumed (held as a fragment, or dropped
@@ -57,7 +58,7 @@ public sealed class DataPathHelper
             if (key is not null && key.Cipher.MsduMicLength > 0 && key.VerifyMsduMic(frame, h.Length) != CipherResult.Ok)
             {
                 Interlocked.Increment(ref vap.Stats.RxMsduMicFailure);
-                MsduMicFailed?.Invoke(node);
+                MsduMicFailed?.Invoke(node, key == node.PairwiseKey);
                 frame.Free();
                 return false;
             }

@@ -40,8 +40,11 @@ public sealed class HostApMode : OpModeBase
         _security = new SecurityContext(vap);
         _groupRekey = Ic.CreateCallout();
         _countermeasures = new TkipCountermeasures(Ic.Time);
-        Data.MsduMicFailed = OnMichaelFailure;
+        Data.MsduMicFailed = (node, _) => OnMichaelFailure(node, reported: false);
     }
+
+    /// <summary>TKIP countermeasures are in force (12.5.2.4): WPA associations refused until they lapse.</summary>
+    public bool TkipCountermeasuresActive => _countermeasures.IsBlocked;
 
     /// <summary>Key ID of the current GTK (1 or 2: they alternate at each rekey).</summary>
     public int GroupKeyIndex => _gtkIndex;
@@ -194,7 +197,8 @@ public sealed class HostApMode : OpModeBase
         var runner = new HandshakeRunner(_security, sta, suite, null, authenticator,
             frame => SendEapol(sta, frame, DataDirection.FromAp),
             kind => { if (kind == HandshakeKind.FourWay) { sta.Flags |= NodeFlags.Authorized; Report($"station {sta.MacAddress}: 4-way handshake complete ({suite.PairwiseCipher})"); } },
-            failed => HandshakeFailed(sta, failed));
+            failed => HandshakeFailed(sta, failed),
+            _ => OnMichaelFailure(sta, reported: true));
         (sta.SecurityState as HandshakeRunner)?.Dispose();
         sta.SecurityState = runner;
         runner.Start();
@@ -217,11 +221,12 @@ public sealed class HostApMode : OpModeBase
         else Interlocked.Increment(ref Vap.Stats.RxDropped);
     }
 
-    /// <summary>A TKIP Michael failure: two within 60 s start countermeasures (12.5.2.4): every station is
-    /// deauthenticated and TKIP associations are refused for 60 s.</summary>
-    private void OnMichaelFailure(Ieee80211Node node)
+    /// <summary>A TKIP Michael failure, found here or reported by a station in an EAPOL-Key error request — both
+    /// count alike (12.5.2.4): two within 60 s start countermeasures: every station is deauthenticated
+    /// (reason 14) and TKIP associations are refused for 60 s.</summary>
+    private void OnMichaelFailure(Ieee80211Node node, bool reported)
     {
-        Report($"Michael MIC failure from {node.MacAddress}");
+        Report(reported ? $"Michael MIC failure reported by {node.MacAddress}" : $"Michael MIC failure from {node.MacAddress}");
         if (!_countermeasures.ReportMicFailure()) return;
         Report("TKIP countermeasures: deauthenticating all stations for 60 s");
         foreach (var sta in Stations.ToList())

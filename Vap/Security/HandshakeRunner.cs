@@ -19,13 +19,16 @@ internal sealed class HandshakeRunner : IDisposable
     private readonly Action<byte[]> _sendEapol;
     private readonly Action<HandshakeKind> _completed;
     private readonly Action<Failed> _failed;
+    private readonly Action<bool>? _michaelFailureReported;
     private readonly Callout _timer;
     private readonly Supplicant? _supplicant;
     private readonly Authenticator? _authenticator;
 
     public HandshakeRunner(SecurityContext security, Ieee80211Node peer, NegotiatedSuite suite, Supplicant? supplicant,
-        Authenticator? authenticator, Action<byte[]> sendEapol, Action<HandshakeKind> completed, Action<Failed> failed)
+        Authenticator? authenticator, Action<byte[]> sendEapol, Action<HandshakeKind> completed, Action<Failed> failed,
+        Action<bool>? michaelFailureReported = null)
     {
+        _michaelFailureReported = michaelFailureReported;
         _security = security;
         _peer = peer;
         _suite = suite;
@@ -49,6 +52,16 @@ internal sealed class HandshakeRunner : IDisposable
     {
         if (Disposed) return;
         Run(_supplicant is not null ? _supplicant.OnEapolKey(eapol) : _authenticator!.OnEapolKey(eapol));
+    }
+
+    /// <summary>Station side: send the AP a Michael MIC failure report (12.5.2.4). False when there is no PTK
+    /// to sign it with yet.</summary>
+    public bool ReportMichaelFailure(bool pairwise)
+    {
+        if (Disposed || _supplicant is null) return false;
+        var actions = _supplicant.ReportMichaelFailure(pairwise);
+        Run(actions);
+        return actions.Count > 0;
     }
 
     private void OnTimeout()
@@ -89,6 +102,9 @@ internal sealed class HandshakeRunner : IDisposable
                     break;
                 case Completed done:
                     _completed(done.Kind);
+                    break;
+                case MichaelFailureReported report:
+                    _michaelFailureReported?.Invoke(report.Pairwise);
                     break;
                 case Failed failed:
                     _timer.Stop();

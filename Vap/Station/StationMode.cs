@@ -9,6 +9,7 @@ using Net80211.Scan;
 using Net80211.Scheduling;
 using Net80211.StateMachine;
 using Net80211.Crypto.Rsn;
+using Net80211.Crypto.Tkip;
 using Net80211.Security;
 using Net80211.Vap.Common;
 using Net80211.Vap.Security;
@@ -61,6 +62,9 @@ public sealed class StationMode : OpModeBase, IScanClient
     private NegotiatedSuite? _suite;
     private byte[]? _apSecurityElement;
     private bool _waitingForScanner;
+    /// <summary>Michael MIC failures we found (12.5.2.4): the second within 60 s makes us leave and keep away
+    /// from TKIP for 60 s.</summary>
+    private readonly TkipCountermeasures _countermeasures;
     /// <summary>The authentication transaction sequence number we wait for: 2, or 4 in Shared Key.</summary>
     private ushort _expectedAuthSequence = 2;
 
@@ -70,6 +74,8 @@ public sealed class StationMode : OpModeBase, IScanClient
         _beaconMiss = Ic.CreateCallout();
         _security = new SecurityContext(vap);
         _saQuery = Ic.CreateCallout();
+        _countermeasures = new TkipCountermeasures(Ic.Time);
+        Data.MsduMicFailed = OnMichaelFailure;
     }
 
     /// <summary>The negotiated security suite of the current association (null when open or not joined).</summary>
@@ -241,6 +247,17 @@ public sealed class StationMode : OpModeBase, IScanClient
             _timer.Reset(_scanBackoff, static s => ((StationMode)s!).Rescan(), this);
             return false;
         }
+        // 12.5.2.4: while our TKIP countermeasures last, no TKIP association with any AP.
+        if (_countermeasures.IsBlocked && (suite!.PairwiseCipher is CipherSuite.Tkip or CipherSuite.WpaTkip || suite.GroupCipher is CipherSuite.Tkip or CipherSuite.WpaTkip))
+        {
+            var left = _countermeasures.Remaining;
+            Ic.ScanCache.MarkFailure(bss.Bssid, left);
+            error = $"TKIP countermeasures in force for {Math.Ceiling(left.TotalSeconds):0} s more: not joining {bss.Bssid}";
+            Vap.LastFailure = new VapFailure(Ic.Now, error);
+            Report(error);
+            _timer.Reset(_scanBackoff, static s => ((StationMode)s!).Rescan(), this);
+            return false;
+        }
         _suite = suite;
         _apSecurityElement = (suite!.Protocol == RsnProtocol.Wpa ? wpa : rsn).ToArray();
         Vap.RsnElement = RsnElementBuilder.ForAssociation(config, suite);
@@ -316,6 +333,45 @@ public sealed class StationMode : OpModeBase, IScanClient
         if (Vap.State == Ieee80211State.Run) ManagementOutput.SendDeauthentication(Vap, ap, failed.Reason);
         Fail($"WPA handshake failed: {failed.Why}", failed.ReasonCode, new TransitionReason(TransitionCause.SecurityFailure, ReasonCode: failed.ReasonCode));
     }
+
+    /// <summary>
+    /// A TKIP Michael MIC failure in a frame from our AP (FreeBSD ieee80211_notify_michael_failure, handled as
+    /// wpa_supplicant does): report it to the AP in an EAPOL-Key error request (12.5.2.4), which counts it
+    /// toward its countermeasures. A second failure within 60 s: after the report, deauthenticate (reason 14)
+    /// and make no TKIP association for 60 s.
+    /// </summary>
+    private void OnMichaelFailure(Ieee80211Node node, bool pairwise)
+    {
+        if (node != AccessPoint || Vap.State != Ieee80211State.Run) return;
+        bool reported = _handshake?.ReportMichaelFailure(pairwise) ?? false;
+        Report($"Michael MIC failure in a frame from {node.Bssid} ({(pairwise ? "pairwise" : "group")} key){(reported ? ", reported to the AP" : "")}");
+        if (!_countermeasures.ReportMicFailure()) return;
+        Report($"{CountermeasuresStarted}: leaving {node.Bssid}, no TKIP association for {TkipCountermeasures.BlockDuration.TotalSeconds:0} s");
+        Ic.ScanCache.MarkFailure(node.MacAddress, TkipCountermeasures.BlockDuration);
+        // The report has to reach the AP (it counts toward the AP's countermeasures) before we go: leaving RUN
+        // starts a scan that takes the radio off the channel. wpa_supplicant waits the same way.
+        _timer.Reset(CountermeasuresLeaveDelay, static s => ((StationMode)s!).LeaveForCountermeasures(deauthSent: false), this);
+    }
+
+    private const string CountermeasuresStarted = "TKIP countermeasures: two Michael MIC failures within 60 s";
+    /// <summary>Time given to the failure report, then to the deauthentication, to leave on the AP's channel.</summary>
+    private static readonly TimeSpan CountermeasuresLeaveDelay = TimeSpan.FromMilliseconds(10);
+
+    private void LeaveForCountermeasures(bool deauthSent)
+    {
+        if (Vap.State != Ieee80211State.Run || AccessPoint is not { } ap) return;
+        if (!deauthSent)
+        {
+            ManagementOutput.SendDeauthentication(Vap, ap, ReasonCode.MicFailure);
+            _timer.Reset(CountermeasuresLeaveDelay, static s => ((StationMode)s!).LeaveForCountermeasures(deauthSent: true), this);
+            return;
+        }
+        Vap.LastFailure = new VapFailure(Ic.Now, CountermeasuresStarted, (ushort)ReasonCode.MicFailure);
+        RequestState(Ieee80211State.Scan, new TransitionReason(TransitionCause.SecurityFailure, ReasonCode: (ushort)ReasonCode.MicFailure));
+    }
+
+    /// <summary>TKIP countermeasures are in force here (after two Michael MIC failures within 60 s).</summary>
+    public bool TkipCountermeasuresActive => _countermeasures.IsBlocked;
 
     /// <summary>11.13: an unprotected deauthentication/disassociation "from" our MFP AP. Ask it with
     /// protected SA Queries; an answer proves the association is alive and the frame was forged, silence
@@ -586,6 +642,14 @@ public sealed class StationMode : OpModeBase, IScanClient
                 }
                 Vap.LastFailure = new VapFailure(Ic.Now, "deauthenticated by AP", (ushort)d.ReasonCode, VapFailureKind.Reason);
                 Report($"deauthenticated by {ap!.Bssid} (reason {(int)d.ReasonCode})");
+                if (d.ReasonCode == ReasonCode.MicFailure || _countermeasures.IsBlocked)
+                {
+                    // TKIP countermeasures, the AP's (reason 14) or ours: it refuses TKIP for 60 s (12.5.2.4), so
+                    // do not authenticate again at once; keep away from it and scan.
+                    Ic.ScanCache.MarkFailure(ap.MacAddress, TkipCountermeasures.BlockDuration);
+                    RequestState(Ieee80211State.Scan, new TransitionReason(TransitionCause.FrameReceived, ReasonCode: (ushort)d.ReasonCode, ManagementSubtype: (byte)subtype));
+                    break;
+                }
                 // sta_recv_mgmt: back to AUTH with the same AP (it may take us back at once).
                 RequestState(Ieee80211State.Auth, new TransitionReason(TransitionCause.FrameReceived, ReasonCode: (ushort)d.ReasonCode, ManagementSubtype: (byte)subtype));
                 break;
@@ -633,6 +697,12 @@ public sealed class StationMode : OpModeBase, IScanClient
         if (Vap.State != Ieee80211State.Run || AccessPoint is not { } ap)
         {
             Drop(ethernetFrame, ref Vap.Stats.TxNotRunning);
+            return;
+        }
+        // 12.5.2.4: no TKIP traffic while countermeasures last (the moments before we leave).
+        if (_countermeasures.IsBlocked && ap.PairwiseKey?.Cipher.Name == TkipCipher.CipherName)
+        {
+            Drop(ethernetFrame, ref Vap.Stats.TxDropped);
             return;
         }
         Data.Transmit(ethernetFrame, ap, DataDirection.ToAp);
