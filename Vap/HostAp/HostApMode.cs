@@ -358,19 +358,27 @@ public sealed class HostApMode : OpModeBase
         }
         // Open System is one request, one response (12.3.3.2): another sequence number is ignored.
         if (auth.TransactionSequence != 1) { Interlocked.Increment(ref Vap.Stats.RxDropped); return; }
+        if (BeginAuthentication(auth, from, node) is not { } admitted) return;
+        node = admitted;
+        node.Flags |= NodeFlags.Authenticated;
+        node.InactivityReload = Vap.InactAuthTicks;
+        node.Inactivity = node.InactivityReload;
+        ManagementOutput.SendAuthentication(Vap, node, 2, StatusCode.Success);
+    }
+
+    /// <summary>The first frame of either algorithm: the station's node (made if new), unless the ACL refuses it.
+    /// A station that authenticates again starts over: it is no longer associated.</summary>
+    private Ieee80211Node? BeginAuthentication(in AuthenticationFrame auth, MacAddress from, Ieee80211Node? node)
+    {
         node ??= Ic.Nodes.Add(Vap, from);
         node.Bssid = Vap.MacAddress;
         if (!Vap.Acl.Allows(from))
         {
             RefuseAuthentication(node, auth, StatusCode.RefusedReasonUnspecified, "MAC ACL");
-            return;
+            return null;
         }
-        // A station that authenticates again starts over: it is no longer associated.
         if ((node.Flags & NodeFlags.Associated) != 0) Disassociate(node);
-        node.Flags |= NodeFlags.Authenticated;
-        node.InactivityReload = Vap.InactAuthTicks;
-        node.Inactivity = node.InactivityReload;
-        ManagementOutput.SendAuthentication(Vap, node, 2, StatusCode.Success);
+        return node;
     }
 
     /// <summary>Shared Key authentication, responder side (12.3.3.3, FreeBSD hostap_auth_shared): frame 1 →
@@ -382,15 +390,9 @@ public sealed class HostApMode : OpModeBase
         {
             case 1:
             {
-                node ??= Ic.Nodes.Add(Vap, from);
-                node.Bssid = Vap.MacAddress;
-                if (!Vap.Acl.Allows(from))
-                {
-                    RefuseAuthentication(node, auth, StatusCode.RefusedReasonUnspecified, "MAC ACL");
-                    return;
-                }
-                // Starting over: not associated, not authenticated until frame 3 proves the key.
-                if ((node.Flags & NodeFlags.Associated) != 0) Disassociate(node);
+                if (BeginAuthentication(auth, from, node) is not { } admitted) return;
+                node = admitted;
+                // Not authenticated until frame 3 proves the key.
                 node.Flags &= ~NodeFlags.Authenticated;
                 // 12.3.3.3.3: the challenge comes from the WEP PRNG in the standard; any good random source does.
                 var text = new byte[ChallengeTextElement.SharedKeyLength];
