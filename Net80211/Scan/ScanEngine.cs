@@ -42,6 +42,7 @@ public sealed class ScanEngine : IDisposable
     private readonly Callout _timer;
     private Phase _phase;
     private bool _offloadReported;
+    private TimeSpan _sweepRequested;
     private ScanRequest? _request;
     private IScanClient? _client;
     private List<Ieee80211Channel> _channels = [];
@@ -188,14 +189,34 @@ public sealed class ScanEngine : IDisposable
         _visitedThisSweep = 0;
         _dwellChannel = null;
         _phase = Phase.Starting;
+        _sweepRequested = Now;
         _timer.Reset(TimeSpan.Zero, TimerFired, this);
     }
+
+    /// <summary>Longest a sweep waits for frames already handed to the driver before leaving the channel.</summary>
+    public static readonly TimeSpan FlushLimit = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan FlushPoll = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>mac80211's flush before going off channel: a frame the driver still holds (the DEAUTH a station
+    /// sent on its way to SCAN) leaves on the channel it was meant for. Bounded, so a stuck transmitter or
+    /// steady traffic cannot hold the scan back.</summary>
+    private bool WaitForPendingTransmissions()
+    {
+        if (_ic.TxSubmitted == _ic.TxCompleted || Now - _sweepRequested >= FlushLimit) return false;
+        FlushWaits++;
+        _timer.Reset(FlushPoll, TimerFired, this);
+        return true;
+    }
+
+    /// <summary>Times a sweep start waited for the driver's pending frames (<see cref="FlushLimit"/>).</summary>
+    public long FlushWaits { get; private set; }
 
     private void OnTimer()
     {
         switch (_phase)
         {
             case Phase.Starting:
+                if (WaitForPendingTransmissions()) return;
                 if ((_ic.Caps & RadioCapabilities.ScanOffload) != 0)
                 {
                     StartOffloaded();

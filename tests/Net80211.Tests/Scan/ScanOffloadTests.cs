@@ -59,3 +59,44 @@ public class ScanOffloadTests
         Assert.Equal(["scan_start", "scan_end"], h.DriverCalls);
     }
 }
+
+/// <summary>mac80211's flush before going off channel: frames the driver still holds go out first.</summary>
+public class ScanFlushTests
+{
+    private static void HandTheDriverAFrame(ScanHarness h)
+    {
+        var ic = h.World.Ic;
+        h.OnQueue(() =>
+        {
+            var vap = ic.CreateVap(Net80211.Radio.OpMode.Sta).Vap!;
+            ic.RawTransmit(ic.Nodes.Add(vap, MacAddress.Parse("02:00:00:00:00:99")), h.World.Pool.Rent(new byte[24]));
+        });
+    }
+
+    [Fact]
+    public void A_sweep_waits_for_the_frames_the_driver_holds_then_starts()
+    {
+        var h = new ScanHarness();
+        HandTheDriverAFrame(h);
+        h.Start();
+        h.RunUntilMs(3);
+        Assert.DoesNotContain("scan_start", h.DriverCalls);   // still on the operating channel
+
+        h.OnQueue(() => h.World.Driver.CompleteAll());
+        h.RunUntilMs(5);
+        Assert.Contains("scan_start", h.DriverCalls);
+        Assert.InRange(h.Engine.FlushWaits, 3, 5);
+    }
+
+    [Fact]
+    public void A_driver_that_never_completes_holds_the_sweep_back_only_for_the_flush_limit()
+    {
+        var h = new ScanHarness();
+        HandTheDriverAFrame(h);
+        h.Start();
+        h.RunUntilMs(ScanEngine.FlushLimit.TotalMilliseconds - 1);
+        Assert.DoesNotContain("scan_start", h.DriverCalls);
+        h.RunUntilMs(ScanEngine.FlushLimit.TotalMilliseconds + 1);
+        Assert.Contains("scan_start", h.DriverCalls);
+    }
+}
