@@ -6,21 +6,7 @@ namespace Crypto.Tests;
 /// repository): each file has <c>entries[]</c> with hex inputs and expected outputs.</summary>
 public static class TestVectors
 {
-    public static string Directory { get; } = Locate();
-
-    private static string Locate()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Net80211.sln")))
-            {
-                string path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "testvectors"));
-                if (System.IO.Directory.Exists(path)) return path;
-                throw new InvalidOperationException($"test vectors not found at {path}: the repository must be checked out with shared/ beside it");
-            }
-        }
-        throw new InvalidOperationException("Net80211.sln not found above the test binaries");
-    }
+    public static string Directory => Net80211.Testing.SharedFolder.TestVectors;
 
     /// <summary>The entries of one family (e.g. "ccmp"), each as a JSON element.</summary>
     public static IReadOnlyList<JsonElement> Entries(string family)

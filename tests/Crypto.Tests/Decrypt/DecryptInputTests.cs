@@ -3,6 +3,7 @@ using Net80211.Capture;
 using Net80211.Crypto.Decrypt;
 using Net80211.Frames;
 using Net80211.Radiotap;
+using Net80211.Testing;
 
 namespace Crypto.Tests.Decrypt;
 
@@ -79,7 +80,7 @@ public sealed class DecryptInputTests : IDisposable
     [Fact]
     public void DamagedCapturesNeverThrow()
     {
-        byte[] original = File.ReadAllBytes(SharedCaptures.PathOf("wpa-psk-linksys.cap"));
+        byte[] original = File.ReadAllBytes(SharedFolder.CapturePath("wpa-psk-linksys.cap"));
         var random = new Random(80211);
         string damaged = _run.OutputPath("damaged.cap");
         string output = _run.OutputPath("damaged-dec.pcap");
@@ -111,7 +112,7 @@ public sealed class DecryptInputTests : IDisposable
         File.WriteAllText(text, "not a capture at all");
         Assert.Equal(DecryptError.NotACapture, CaptureDecryptor.DecryptFile(text, output, options).Error);
 
-        string capture = SharedCaptures.PathOf("wpa.cap");
+        string capture = SharedFolder.CapturePath("wpa.cap");
         Assert.Equal(DecryptError.BadOptions, CaptureDecryptor.DecryptFile(capture, capture, options).Error);
         Assert.Equal(DecryptError.OutputFailed,
             CaptureDecryptor.DecryptFile(capture, Path.Combine(_run.OutputPath("no-such-dir"), "out.pcap"), options).Error);
@@ -133,7 +134,7 @@ public sealed class DecryptInputTests : IDisposable
     private static List<(long Microseconds, byte[] Frame)> Records(string capture)
     {
         var records = new List<(long, byte[])>();
-        using CaptureReader reader = CaptureReader.Open(SharedCaptures.PathOf(capture));
+        using CaptureReader reader = CaptureReader.Open(SharedFolder.CapturePath(capture));
         while (reader.TryReadNext(out CaptureRecord record))
         {
             Assert.True(CapturedFrame.TryDecode(record, out CapturedFrame frame, out _));

@@ -1,8 +1,9 @@
 using System.Text;
-using Net80211;
 using Net80211.Capture;
 using Net80211.Crypto.Decrypt;
 using Net80211.Frames;
+using Net80211.Testing;
+using Net80211;
 
 namespace Crypto.Tests.Decrypt;
 
@@ -27,7 +28,7 @@ internal sealed class DecryptRun : IDisposable
 
     /// <summary>Decrypts the shared capture <paramref name="capture"/> into <c>OUT/NAME-dec.pcap</c> (or <paramref name="output"/>).</summary>
     public DecryptResult Decrypt(string capture, DecryptOptions options, string? output = null)
-        => CaptureDecryptor.DecryptFile(SharedCaptures.PathOf(capture),
+        => CaptureDecryptor.DecryptFile(SharedFolder.CapturePath(capture),
             OutputPath(output ?? Path.GetFileNameWithoutExtension(capture) + "-dec.pcap"), options);
 
     /// <summary>The records of a capture this project wrote: link type 105, one MPDU each.</summary>

@@ -178,7 +178,7 @@ public sealed class WpaDecryptTests : IDisposable
         string path = _run.OutputPath("no-message-1.pcap");
         int dropped = 0;
         using (PcapWriter writer = PcapWriter.Create(path, LinkType.Ieee80211))
-        using (CaptureReader reader = CaptureReader.Open(SharedCaptures.PathOf("wpa2-psk-linksys.cap")))
+        using (CaptureReader reader = CaptureReader.Open(SharedFolder.CapturePath("wpa2-psk-linksys.cap")))
         {
             while (reader.TryReadNext(out CaptureRecord record))
             {

@@ -1,6 +1,7 @@
 using Net80211.Capture;
 using Net80211.Frames;
 using Net80211.Scan;
+using Net80211.Testing;
 
 namespace Net80211.Tests.Capture;
 
@@ -10,7 +11,7 @@ public class SharedCaptureTests
 {
     private static CaptureScanner Scan(string name, out CaptureReader reader)
     {
-        reader = CaptureReader.Open(SharedCaptures.PathOf(name));
+        reader = CaptureReader.Open(SharedFolder.CapturePath(name));
         var scanner = new CaptureScanner();
         scanner.Scan(reader);
         return scanner;
@@ -50,7 +51,7 @@ public class SharedCaptureTests
         Assert.Equal(4, scanner.EapolFrames);
 
         // The README says the frames carry their FCS: every one is found by its CRC.
-        using CaptureReader again = CaptureReader.Open(SharedCaptures.PathOf("wpa.cap"));
+        using CaptureReader again = CaptureReader.Open(SharedFolder.CapturePath("wpa.cap"));
         int withFcs = 0;
         while (again.TryReadNext(out CaptureRecord record))
         {
@@ -188,7 +189,7 @@ public class SharedCaptureTests
     [Fact]
     public void README_IsNotACapture()
     {
-        using var stream = File.OpenRead(Path.Combine(SharedCaptures.Directory, "README.md"));
+        using var stream = File.OpenRead(Path.Combine(SharedFolder.Captures, "README.md"));
         Assert.False(CaptureReader.TryOpen(stream, out _, out CaptureError error));
         Assert.Equal(CaptureError.NotACapture, error);
     }

@@ -44,10 +44,7 @@ public sealed class IwxCcmpTests
 
     private static JsonElement LoadVector(string id)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "shared", "testvectors", "ccmp.json"))) dir = dir.Parent;
-        Assert.NotNull(dir);
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.FullName, "shared", "testvectors", "ccmp.json")));
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Net80211.Testing.SharedFolder.TestVectors, "ccmp.json")));
         foreach (var e in doc.RootElement.GetProperty("entries").EnumerateArray())
             if (e.GetProperty("id").GetString() == id) return e.Clone();
         throw new InvalidOperationException(id);
