@@ -80,6 +80,7 @@ public sealed class IommuDomain
             string? reason = Check(iova, destination.Length, write: false, out var m);
             if (reason is null)
             {
+                if (destination.IsEmpty) return true;   // nothing to move, nothing to check against
                 m.Region.Memory.Span.Slice(m.Offset + (int)(iova - m.Iova), destination.Length).CopyTo(destination);
                 return true;
             }
@@ -99,6 +100,7 @@ public sealed class IommuDomain
             string? reason = Check(iova, source.Length, write: true, out var m);
             if (reason is null)
             {
+                if (source.IsEmpty) return true;
                 source.CopyTo(m.Region.Memory.Span.Slice(m.Offset + (int)(iova - m.Iova)));
                 return true;
             }

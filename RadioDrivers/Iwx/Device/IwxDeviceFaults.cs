@@ -88,6 +88,21 @@ public sealed class IwxDeviceFaults
         lock (_device.SyncRoot) _bogusRxWrite = true;
     }
 
+    /// <summary>A buggy firmware: puts <paramref name="raw"/> on RX queue 0 as it is (header, lengths and all,
+    /// at most one 4 KiB buffer) and signals it. False when the queue could not take it (overrun, DMA stopped,
+    /// firmware not running).</summary>
+    public bool InjectRxPacket(ReadOnlySpan<byte> raw)
+    {
+        if (raw.Length > IwxRxBufferDescriptors.BufferSize) throw new ArgumentException("one packet per 4 KiB buffer", nameof(raw));
+        lock (_device.SyncRoot)
+        {
+            if (!_device.FirmwareRunning) return false;
+            InjectedRxPackets++;
+            return _device.RxQueue.Deliver(raw);
+        }
+    }
+
+    public int InjectedRxPackets { get; private set; }
     public int DelayedResponses { get; private set; }
     public int CorruptedResponses { get; private set; }
     public int InjectedAsserts { get; private set; }

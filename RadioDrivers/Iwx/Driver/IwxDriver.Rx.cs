@@ -75,12 +75,12 @@ public sealed partial class IwxDriver
     private void HandlePacket(ReadOnlySpan<byte> buffer)
     {
         RxPackets++;
-        if (!IwxRxPacketHeader.TryRead(buffer, out var header) || header.Length < IwxRxPacketHeader.Size || header.Length > buffer.Length)
+        if (!IwxRxPacketHeader.TryRead(buffer, out var header) || header.TotalLength < IwxRxPacketHeader.Size || header.TotalLength > buffer.Length)
         {
             RxMalformed++;
             return;
         }
-        var payload = buffer[IwxRxPacketHeader.Size..header.Length];
+        var payload = buffer[IwxRxPacketHeader.Size..header.TotalLength];
         var id = header.Id;
         if (id == IwxCommandId.RxMpdu) HandleMpdu(payload);
         else if (id == IwxCommandId.TxCmd && !header.IsNotification && (header.Sequence >> 8 & 0x7f) != IwxTfd.CommandQueueId)

@@ -15,6 +15,8 @@ namespace Net80211.RadioDrivers.Iwx.Hardware;
 public readonly record struct IwxRxPacketHeader
 {
     public const int Size = 8;
+    /// <summary>The len_n_flags word in front of what its length counts (iwl_rx_packet_len counts hdr + data).</summary>
+    public const int LengthWordSize = 4;
     public const uint LengthMask = 0x3fff;
     public const int CookieShift = 16;
     /// <summary>Sequence bit of an unsolicited notification.</summary>
@@ -29,16 +31,20 @@ public readonly record struct IwxRxPacketHeader
 
     public IwxCommandId Id => new(Group, Opcode);
 
-    /// <summary>Bytes of header and payload.</summary>
+    /// <summary>Bytes of hdr (cmd, group, sequence) and payload: len_n_flags bits 0..13, as iwlwifi counts.</summary>
     public int Length => (int)(LenNFlags & LengthMask);
 
+    /// <summary>Bytes of the whole packet in the buffer, len_n_flags included.</summary>
+    public int TotalLength => LengthWordSize + Length;
+
     /// <summary>Payload bytes after this header.</summary>
-    public int PayloadLength => Math.Max(0, Length - Size);
+    public int PayloadLength => Math.Max(0, TotalLength - Size);
 
     public byte Cookie => (byte)(LenNFlags >> CookieShift);
     public bool IsNotification => (Sequence & NotificationSequence) != 0;
 
-    public static uint MakeLenNFlags(int totalLength, byte cookie) => ((uint)totalLength & LengthMask) | (uint)cookie << CookieShift;
+    /// <summary>len_n_flags for a packet of <paramref name="totalLength"/> bytes (len_n_flags included).</summary>
+    public static uint MakeLenNFlags(int totalLength, byte cookie) => ((uint)(totalLength - LengthWordSize) & LengthMask) | (uint)cookie << CookieShift;
 
     /// <summary>The header of a packet carrying <paramref name="payloadLength"/> bytes.</summary>
     public static IwxRxPacketHeader For(IwxCommandId id, ushort sequence, int payloadLength, byte cookie = 0) => new()

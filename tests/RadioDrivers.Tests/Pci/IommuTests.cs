@@ -15,6 +15,15 @@ public class IommuTests
     }
 
     [Fact]
+    public void A_zero_length_device_access_moves_nothing_and_is_no_fault()
+    {
+        // Found by the iwx hostile-firmware test: an empty RX packet once crashed the domain.
+        Assert.True(_domain.DeviceWrite(0xdead_0000, ReadOnlySpan<byte>.Empty));
+        Assert.True(_domain.DeviceRead(0xdead_0000, Span<byte>.Empty));
+        Assert.Empty(_raised);
+    }
+
+    [Fact]
     public void Host_memory_is_zeroed_page_aligned_and_accounted()
     {
         var a = _memory.Allocate(100);

@@ -41,12 +41,13 @@ public sealed class HardwareCodecTests
     {
         var h = IwxRxPacketHeader.For(IwxCommandId.NvmGetInfo, 0x0003, payloadLength: 40, cookie: 0x7e);
         RoundTrip(h, IwxRxPacketHeader.Size, IwxRxPacketHeader.TryRead, static (v, d) => v.TryWrite(d));
-        Assert.Equal(48, h.Length);
+        Assert.Equal(44, h.Length);        // hdr + data, as iwlwifi counts
+        Assert.Equal(48, h.TotalLength);
         Assert.Equal(40, h.PayloadLength);
         Assert.Equal(0x7e, h.Cookie);
         Assert.False(h.IsNotification);
         Assert.True(IwxRxPacketHeader.For(IwxCommandId.RxMpdu, IwxRxPacketHeader.NotificationSequence, 0).IsNotification);
-        Assert.Equal(0x007e_0030u, h.LenNFlags);
+        Assert.Equal(0x007e_002cu, h.LenNFlags);
     }
 
     [Fact]
