@@ -65,6 +65,10 @@ public sealed class Ieee80211Node
     /// <summary>Frees any partially reassembled frames (the node is going away).</summary>
     internal void ReleaseReassembly() => _reassembly?.Clear();
 
+    /// <summary>Frees partial frames older than their lifetime (the node timer's sweep): a sender that never
+    /// finished a fragmented frame must not pin its buffer until its next frame on that TID.</summary>
+    internal int ExpireReassembly(TimeSpan now) => _reassembly?.Expire(now) ?? 0;
+
     /// <summary>The pairwise key (PTK's TK) installed for this peer, null before the handshake.</summary>
     public Security.ICipherKey? PairwiseKey { get; internal set; }
 

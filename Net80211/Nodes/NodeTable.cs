@@ -115,9 +115,12 @@ public sealed class NodeTable
     /// <summary>ieee80211_node_timeout: age every node by one tick.</summary>
     internal void Timeout()
     {
+        var now = _ic.Now;
         foreach (var node in Snapshot())
         {
             var vap = node.Vap;
+            // Every node, the BSS node included (FreeBSD ages ni_rxfrag here too).
+            node.ExpireReassembly(now);
             if (node == vap.Bss || !vap.IsRunning) continue;
             node.Inactivity--;
             if (node.Inactivity <= 0) vap.OpModeHandler?.NodeInactive(node, probeOnly: false);

@@ -22,6 +22,34 @@ public class NodeTableTests
     }
 
     [Fact]
+    public void The_node_timer_frees_a_fragment_whose_sender_never_finished()
+    {
+        var world = new TestRadio();
+        var vap = world.Ic.CreateVap(OpMode.Sta).Vap!;
+        var node = world.Ic.Nodes.Add(vap, Peer);
+        var header = new Net80211.Frames.FrameHeader
+        {
+            FrameControl = Net80211.Frames.FrameControl.Data(Net80211.Frames.DataSubtype.Data, Net80211.Frames.FrameControlFlags.MoreFragments),
+            Address1 = vap.MacAddress,
+            Address2 = Peer,
+            Address3 = Peer,
+            SequenceControl = new Net80211.Frames.SequenceControl(7, 0),
+        };
+        var bytes = new byte[header.Length + 40];
+        Assert.True(header.TryWrite(bytes, out _));
+        long before = world.Pool.Outstanding;
+        world.OnQueue(() => node.Reassembly.Defragment(world.Pool.Rent(bytes), world.Ic.Now, out _));
+        Assert.Equal(1, node.Reassembly.PendingCount);
+        Assert.Equal(before + 1, world.Pool.Outstanding);
+
+        // One inactivity tick (15 s) later the stale partial is gone and its buffer is back in the pool.
+        world.Scheduler.RunFor(NodeTable.InactivityTick + TimeSpan.FromMilliseconds(1));
+        Assert.Equal(0, node.Reassembly.PendingCount);
+        Assert.Equal(before, world.Pool.Outstanding);
+        Assert.Equal(1, node.Reassembly.Stats.TimedOut);
+    }
+
+    [Fact]
     public void Aid_limit_caps_allocation()
     {
         var aids = new AidAllocator(limit: 2);
