@@ -167,8 +167,13 @@ public sealed class HwsimRadio : IIeee80211Driver, IMediumClient
     public bool AcksFor(MacAddress receiverAddress)
     {
         if (!_poweredUp) return false;
-        foreach (var vap in Ic.Vaps)
+        // Asked by the air for every frame it carries: an index loop, since enumerating the interface allocates.
+        var vaps = Ic.Vaps;
+        for (int i = 0; i < vaps.Count; i++)
+        {
+            var vap = vaps[i];
             if (vap.IsRunning && vap.Mode != OpMode.Monitor && vap.MacAddress == receiverAddress) return true;
+        }
         return false;
     }
 

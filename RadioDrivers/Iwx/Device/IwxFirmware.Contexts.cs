@@ -32,12 +32,18 @@ internal sealed partial class IwxFirmware
 
     private readonly SortedDictionary<uint, PhyContext> _phys = [];
     private readonly SortedDictionary<uint, MacContext> _macs = [];
+    /// <summary>The MAC contexts in id order, rebuilt on every change: the per-frame paths (receive filter,
+    /// ACK decision) walk this array instead of enumerating the dictionary, which allocates.</summary>
+    private MacContext[] _macList = [];
+
+    private void MacsChanged() => _macList = [.. _macs.Values];
     private readonly Dictionary<int, MacAddress> _stations = [];
 
     private void ResetContexts()
     {
         _phys.Clear();
         _macs.Clear();
+        MacsChanged();
         _stations.Clear();
     }
 
@@ -93,9 +99,11 @@ internal sealed partial class IwxFirmware
                 mac.IsAssoc = cmd.IsAssoc != 0;
                 mac.BeaconInterval = cmd.BeaconInterval;
                 _macs[id] = mac;
+                MacsChanged();
                 break;
             case IwxContextAction.Remove:
                 if (!_macs.Remove(id)) status = IwxStatusResponse.Invalid;
+                MacsChanged();
                 break;
             default:
                 status = IwxStatusResponse.Invalid;
@@ -177,7 +185,7 @@ internal sealed partial class IwxFirmware
 
     private bool AcksForCore(MacAddress address)
     {
-        foreach (var mac in _macs.Values)
+        foreach (var mac in _macList)
             if (mac.Type != IwxMacContextCmd.MacTypeListener && mac.Node == address) return true;
         return false;
     }
@@ -190,8 +198,8 @@ internal sealed partial class IwxFirmware
     {
         get
         {
-            foreach (var mac in _macs.Values) return mac;
-            return null;
+            var list = _macList;
+            return list.Length > 0 ? list[0] : null;
         }
     }
 

@@ -80,7 +80,7 @@ internal sealed partial class IwxFirmware
     private bool PassesFilter(ReadOnlySpan<byte> frame, out MacContext? match)
     {
         match = ActiveMac;
-        foreach (var mac in _macs.Values)
+        foreach (var mac in _macList)
         {
             if (mac.Type == IwxMacContextCmd.MacTypeListener && (mac.Filter & IwxMacFilterFlags.Promisc) != 0)
             {
@@ -91,7 +91,7 @@ internal sealed partial class IwxFirmware
         var fc = new FrameControl(BinaryPrimitives.ReadUInt16LittleEndian(frame));
         if (fc.IsControl)
         {
-            foreach (var mac in _macs.Values)
+            foreach (var mac in _macList)
                 if ((mac.Filter & IwxMacFilterFlags.Control) != 0) return true;
             return false;
         }
@@ -101,7 +101,7 @@ internal sealed partial class IwxFirmware
         {
             if (_scanning) return true;
             var bssid = MacAddress.Read(frame[16..]);
-            foreach (var mac in _macs.Values)
+            foreach (var mac in _macList)
             {
                 if ((mac.Filter & IwxMacFilterFlags.InBeacon) != 0 || (!mac.Bssid.IsZero && mac.Bssid == bssid))
                 {
@@ -112,8 +112,8 @@ internal sealed partial class IwxFirmware
             // A probe response to us (an active scan of the host's own) still passes on the address.
             return fc.ManagementSubtype == ManagementSubtype.ProbeResponse && AcksForCore(a1);
         }
-        if (a1.IsGroup) return _macs.Count > 0;
-        foreach (var mac in _macs.Values)
+        if (a1.IsGroup) return _macList.Length > 0;
+        foreach (var mac in _macList)
         {
             if (mac.Node == a1)
             {

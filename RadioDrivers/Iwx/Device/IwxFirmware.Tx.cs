@@ -126,7 +126,8 @@ internal sealed partial class IwxFirmware
     /// <summary>The air finished a frame: a TX response for data, nothing for the firmware's own probes.</summary>
     public void OnAirTxDone(Packet packet, in AirTxResult result)
     {
-        int i = _onAir.FindIndex(f => ReferenceEquals(f.Packet, packet));
+        int i = _onAir.Count - 1;
+        while (i >= 0 && !ReferenceEquals(_onAir[i].Packet, packet)) i--;
         if (i < 0)
         {
             packet.Free();

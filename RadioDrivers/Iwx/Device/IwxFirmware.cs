@@ -34,7 +34,11 @@ internal sealed partial class IwxFirmware
         _engine = new Callout(device.Queue);
         _dwell = new Callout(device.Queue);
         _beaconWatch = new Callout(device.Queue);
+        _eligible = Eligible;
     }
+
+    /// <summary><see cref="Eligible"/> as one delegate, not a new one per TFD.</summary>
+    private readonly Func<IwxTxRing, bool> _eligible;
 
     public bool IsRunning => _state == State.Running;
     public bool IsAsserted => _state == State.Asserted;
@@ -81,7 +85,7 @@ internal sealed partial class IwxFirmware
     public void Kick()
     {
         if (!IsRunning || _engine.Pending || _device.DmaStopped) return;
-        var next = _device.TxQueues.NextReadyPeek(Eligible);
+        var next = _device.TxQueues.NextReadyPeek(_eligible);
         if (next is null) return;
         _engine.Reset(next.IsCommandQueue ? CommandTime : TfdTime, static s => ((IwxFirmware)s!).OnEngine(), this);
     }
@@ -93,7 +97,7 @@ internal sealed partial class IwxFirmware
         lock (_device.SyncRoot)
         {
             if (!IsRunning || _device.DmaStopped) return;
-            var ring = _device.TxQueues.NextReady(Eligible);
+            var ring = _device.TxQueues.NextReady(_eligible);
             if (ring is null) return;
             int index = ring.Read;
             int n = _device.TxQueues.Gather(ring, _gather);

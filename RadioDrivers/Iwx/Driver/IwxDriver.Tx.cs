@@ -181,19 +181,19 @@ public sealed partial class IwxDriver
         };
         if (resp.Status == IwxTxStatus.FailNoKey) TxNoKey++;
         byte rate = new RateNFlags(resp.InitialRate).Rate;
-        ring.Reclaim((int)resp.Ssn, (i, frame, node) =>
+        while (ring.TryReclaimNext((int)resp.Ssn, out int i, out var frame, out var node))
         {
             if (i != index)
             {
                 TxReclaimedWithoutResponse++;
                 Ic.TxComplete(frame, node, TxStatus.DeviceError);
-                return;
+                continue;
             }
             frame.Meta.Retries = resp.FailureFrame;
             if (rate != 0) frame.Meta.Rate = rate;
             if (status is TxStatus.Ok or TxStatus.NoAck) Ic.TapTransmitted(frame);
             Ic.TxComplete(frame, node, status);
-        });
+        }
         StartTx();
     }
 

@@ -9,7 +9,7 @@ namespace Net80211.RadioDrivers.Iwx;
 /// One firmware data queue (iwx_tx_ring): 256 TFDs in coherent memory and, per TFD, a coherent 128-byte
 /// area for TB0 (wide header + TX command + the 802.11 header); TB1 is the rest of the packet, mapped for
 /// streaming DMA straight from the packet buffer. The ring belongs to the firmware queue number
-/// SCD_QUEUE_CFG returned; <see cref="Reclaim"/> gives back everything before the firmware's ssn.
+/// SCD_QUEUE_CFG returned; <see cref="TryReclaimNext"/> gives back everything before the firmware's ssn.
 /// </summary>
 internal sealed class IwxTxRing : IDisposable
 {
@@ -91,20 +91,28 @@ internal sealed class IwxTxRing : IDisposable
         return span >= 1 && span <= _count && at < span;
     }
 
-    /// <summary>
-    /// Takes back every entry from the read index up to (not including) <paramref name="ssn"/>, unmapping each
-    /// body, and hands each frame to <paramref name="done"/> with its index. Returns how many.
-    /// </summary>
-    public int Reclaim(int ssn, Action<int, Packet, Ieee80211Node?> done)
+    /// <summary>Takes back the next entry before <paramref name="ssn"/> (the read index the firmware reported),
+    /// unmapping its body; false when none is left. Called in a loop, so reclaim allocates nothing.</summary>
+    public bool TryReclaimNext(int ssn, out int index, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Packet? frame, out Ieee80211Node? node)
     {
         ssn %= Size;
-        int n = 0;
         while (_count > 0 && _read != ssn)
         {
-            n++;
-            TakeAt(_read, done);
+            index = _read;
+            var e = _entries[index];
+            _entries[index] = default;
+            _read = (index + 1) % Size;
+            _count--;
+            e.Body?.Dispose();
+            if (e.Frame is null) continue;
+            frame = e.Frame;
+            node = e.Node;
+            return true;
         }
-        return n;
+        index = -1;
+        frame = null;
+        node = null;
+        return false;
     }
 
     /// <summary>Takes back every entry (reset, flush without firmware); each goes to <paramref name="done"/>.</summary>
