@@ -51,6 +51,7 @@ public sealed class NodeTable
         if (!_byAddress.TryGetValue(address, out var list)) _byAddress[address] = list = new List<Ieee80211Node>(1);
         list.Add(node);
         _count++;
+        vap.NodeCount++;
         vap.RateControl?.NodeInit(node);
         return node;
     }
@@ -85,6 +86,7 @@ public sealed class NodeTable
         if (!_byAddress.TryGetValue(node.MacAddress, out var list) || !list.Remove(node)) return false;
         if (list.Count == 0) _byAddress.Remove(node.MacAddress);
         _count--;
+        node.Vap.NodeCount--;
         if (node.AssociationId != 0) node.Vap.Aids.Free(node.AssociationId);
         node.AssociationId = 0;
         node.ReleaseReassembly();

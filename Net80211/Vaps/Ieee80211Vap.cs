@@ -58,6 +58,8 @@ public class Ieee80211Vap
     public VapStatistics Stats { get; } = new();
     public TxParameterTable TxParams { get; } = new();
     public AidAllocator Aids { get; } = new();
+    /// <summary>Nodes of this VAP in the radio's node table (its own BSS node included).</summary>
+    public int NodeCount { get; internal set; }
 
     public bool IsAttached { get; private set; }
     /// <summary>IFF_DRV_RUNNING: the VAP is started and counts in the radio's NRunning.</summary>

@@ -25,6 +25,9 @@ public sealed class VapStatistics
     public long RxMalformed;
     public long RxUnsupportedSubtype;
     public long RxDropped;
+    /// <summary>A new peer's frame dropped because the VAP's node table is full (is_rx_nodealloc): an
+    /// authentication flood from made-up addresses cannot grow it without bound.</summary>
+    public long RxNodeTableFull;
     public long RxMonitor;
     public long TxNoNode;
     public long TxUnknownManagement;

@@ -366,10 +366,23 @@ public sealed class HostApMode : OpModeBase
         ManagementOutput.SendAuthentication(Vap, node, 2, StatusCode.Success);
     }
 
+    /// <summary>Authenticated peers a VAP holds beyond <see cref="Ieee80211Vap.MaxStations"/> while they
+    /// associate.</summary>
+    public const int PendingAuthentications = 64;
+
     /// <summary>The first frame of either algorithm: the station's node (made if new), unless the ACL refuses it.
     /// A station that authenticates again starts over: it is no longer associated.</summary>
     private Ieee80211Node? BeginAuthentication(in AuthenticationFrame auth, MacAddress from, Ieee80211Node? node)
     {
+        // Every peer that authenticates holds a node until it associates or times out (inact_auth). Room is kept
+        // for MaxStations plus PendingAuthentications on their way in (so a full BSS still answers the next
+        // station's association with status 17); beyond that a new peer is dropped and counted, so an
+        // authentication flood from made-up addresses cannot grow the table without bound.
+        if (node is null && Vap.NodeCount > Vap.MaxStations + PendingAuthentications)
+        {
+            Interlocked.Increment(ref Vap.Stats.RxNodeTableFull);
+            return null;
+        }
         node ??= Ic.Nodes.Add(Vap, from);
         node.Bssid = Vap.MacAddress;
         if (!Vap.Acl.Allows(from))

@@ -56,6 +56,7 @@ public sealed class SysctlTree(WlanHost host)
         var s = vap.Stats;
         list.Add(new(p + "rx_decrypt_failed", SysctlType.Int, () => I(Interlocked.Read(ref s.RxDecryptFailed)), "frames that failed to decrypt"));
         list.Add(new(p + "rx_dropped", SysctlType.Int, () => I(Interlocked.Read(ref s.RxDropped)), "received frames dropped"));
+        list.Add(new(p + "rx_node_table_full", SysctlType.Int, () => I(Interlocked.Read(ref s.RxNodeTableFull)), "new peers refused: node table full"));
         list.Add(new(p + "tx_failed", SysctlType.Int, () => I(Interlocked.Read(ref s.TxFailed)), "frames not acknowledged"));
         list.Add(new(p + "state_transitions_refused", SysctlType.Int, () => I(Interlocked.Read(ref s.StateTransitionsRefused)), "state changes the transition table refused"));
         if (vap.OpModeHandler is StationMode sta)
