@@ -126,11 +126,19 @@ public sealed class AdhocMode : OpModeBase, IScanClient
         }
     }
 
-    private Ieee80211Node Neighbour(MacAddress address)
+    /// <summary>The node of an IBSS member, made on first contact; null when the VAP already holds
+    /// <see cref="Ieee80211Vap.MaxStations"/> members (counted): beacons from made-up addresses cannot grow the
+    /// table without bound.</summary>
+    private Ieee80211Node? Neighbour(MacAddress address)
     {
         var n = Ic.Nodes.Find(Vap, address);
         if (n is null)
         {
+            if (Vap.NodeCount > Vap.MaxStations)
+            {
+                Interlocked.Increment(ref Vap.Stats.RxNodeTableFull);
+                return null;
+            }
             n = Ic.Nodes.Add(Vap, address);
             n.Bssid = _bssid;
             n.Rates = ManagementOutput.RatesFor(Vap);
@@ -152,6 +160,11 @@ public sealed class AdhocMode : OpModeBase, IScanClient
             return;
         }
         node ??= Neighbour(header.TransmitterAddress);
+        if (node is null)
+        {
+            frame.Free();   // counted by Neighbour
+            return;
+        }
         if (fc.DataSubtype is DataSubtype.Null or DataSubtype.QosNull) { frame.Free(); return; }
         if (Data.TryDecapsulate(frame, node, out var msdu, out _)) DeliverOrHandle(msdu, node);
     }
@@ -165,6 +178,11 @@ public sealed class AdhocMode : OpModeBase, IScanClient
         }
         var destination = MacAddress.Read(ethernetFrame.Data);
         var node = destination.IsGroup ? Vap.Bss : Neighbour(destination);
+        if (node is null)
+        {
+            Drop(ethernetFrame, ref Vap.Stats.TxNoNode);
+            return;
+        }
         Data.Transmit(ethernetFrame, node, DataDirection.Ibss);
     }
 }
