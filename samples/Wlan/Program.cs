@@ -107,7 +107,8 @@ internal static class Program
         w.WriteLine("verbs:");
         w.WriteLine("  demo [--seed N] [--seconds S] [--pcap FILE] [--open] [--iwx]");
         w.WriteLine("                                  an AP and a station on simulated radios: WPA2 join (or open),");
-        w.WriteLine("                                  traffic both ways, a capture Wireshark can decrypt");
+        w.WriteLine("                                  traffic both ways, a capture Wireshark can decrypt;");
+        w.WriteLine("                                  --iwx puts the station on an emulated Intel AX200 (iwx driver)");
         w.WriteLine("  demo air [--seed N] [--seconds S]");
         w.WriteLine("                                  the simulated air alone: goodput per rate against the DCF maximum");
         w.WriteLine("  pcap scan FILE                  the networks a pcap/pcapng capture shows, like ifconfig list scan");
