@@ -43,6 +43,30 @@ public sealed class DmaAllocator
         return Track(new DmaMapping(this, region, iova, direction, tag));
     }
 
+    /// <summary>bus_dmamap_create: a reusable streaming map (one per ring slot). Counted in
+    /// <see cref="ActiveMappings"/> only while loaded.</summary>
+    public DmaMap CreateMap(string tag)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        return new DmaMap(this, tag);
+    }
+
+    internal HostMemory Memory => _memory;
+
+    internal ulong Load(DmaMap map, PhysicalRegion region, int offset, int length, DmaDirection direction)
+    {
+        ulong iova = _domain.Map(region, offset, length, direction);
+        lock (_lock) _active.Add(map);
+        return iova;
+    }
+
+    internal void Unload(DmaMap map, ulong iova, PhysicalRegion? ownRegion)
+    {
+        lock (_lock) _active.Remove(map);
+        _domain.Unmap(iova);
+        if (ownRegion is not null) _memory.Release(ownRegion);
+    }
+
     /// <summary>"tag iova len" per live mapping, oldest first.</summary>
     public IReadOnlyList<string> DescribeActive()
     {

@@ -13,6 +13,8 @@ public sealed class HostMemory
 
     private readonly Lock _lock = new();
     private readonly HashSet<PhysicalRegion> _live = [];
+    // Regions of whole arrays (RegionOf): weak on the array, so a buffer that is dropped takes its region along.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<byte[], PhysicalRegion> _arrays = new();
     private ulong _next = FirstAddress;
     private long _allocatedBytes;
 
@@ -35,6 +37,24 @@ public sealed class HostMemory
     {
         if (buffer.IsEmpty) throw new ArgumentException("Cannot register an empty buffer.", nameof(buffer));
         return Add(buffer, registered: true);
+    }
+
+    /// <summary>The physical region of a whole managed array, made the first time the array is seen and kept
+    /// for as long as the array lives: a pooled packet buffer has one physical address, as an mbuf cluster does,
+    /// so loading it into a DMA map again costs nothing. Not counted in <see cref="RegionCount"/>.</summary>
+    public PhysicalRegion RegionOf(byte[] array)
+    {
+        ArgumentNullException.ThrowIfNull(array);
+        if (array.Length == 0) throw new ArgumentException("Cannot register an empty buffer.", nameof(array));
+        if (_arrays.TryGetValue(array, out var region)) return region;
+        lock (_lock)
+        {
+            if (_arrays.TryGetValue(array, out region)) return region;
+            region = new PhysicalRegion(this, _next, array, registered: true);
+            _next += PagesFor(array.Length) * PageSize;
+            _arrays.Add(array, region);
+            return region;
+        }
     }
 
     public void Release(PhysicalRegion region)

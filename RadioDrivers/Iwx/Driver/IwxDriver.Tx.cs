@@ -131,7 +131,7 @@ public sealed partial class IwxDriver
         bool queued;
         try
         {
-            queued = ring.TryEnqueue(_handle.Dma, frame, node, headerLength, command, Ic.Time.GetTimestamp(), out write);
+            queued = ring.TryEnqueue(frame, node, headerLength, command, Ic.Time.GetTimestamp(), out write);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {

@@ -23,6 +23,9 @@ internal sealed class IwxTxRing : IDisposable
     private readonly DmaBuffer _tfds;
     private readonly DmaBuffer _tb0;
     private readonly Entry[] _entries = new Entry[Size];
+    // One streaming map per slot, created with the ring (bus_dmamap_create) and loaded per frame: the
+    // per-frame path allocates nothing.
+    private readonly DmaMap[] _maps = new DmaMap[Size];
     private int _write, _read, _count;
 
     public IwxTxRing(DmaAllocator dma, int staId, string tag)
@@ -31,6 +34,7 @@ internal sealed class IwxTxRing : IDisposable
         _tfds = dma.AllocateCoherent(Size * IwxTfd.Size, tag + " tfds");
         try { _tb0 = dma.AllocateCoherent(Size * Tb0Bytes, tag + " tb0"); }
         catch { _tfds.Dispose(); throw; }
+        for (int i = 0; i < Size; i++) _maps[i] = dma.CreateMap("iwx tx frame");
     }
 
     public int StaId { get; }
@@ -50,7 +54,7 @@ internal sealed class IwxTxRing : IDisposable
     /// the 802.11 header) and returns the new write index for HBUS_TARG_WRPTR. False when the ring is full
     /// or the frame cannot be described (the caller completes it).
     /// </summary>
-    public bool TryEnqueue(DmaAllocator dma, Packet frame, Ieee80211Node? node, int headerLength, in IwxTxCmd command, long now, out int writeIndex)
+    public bool TryEnqueue(Packet frame, Ieee80211Node? node, int headerLength, in IwxTxCmd command, long now, out int writeIndex)
     {
         writeIndex = _write;
         int tb0Length = IwxCommandHeader.Size + IwxTxCmd.Size + headerLength;
@@ -61,16 +65,16 @@ internal sealed class IwxTxRing : IDisposable
         command.TryWrite(tb0[IwxCommandHeader.Size..]);
         frame.Data[..headerLength].CopyTo(tb0[(IwxCommandHeader.Size + IwxTxCmd.Size)..]);
 
-        DmaMapping? body = null;
         int bodyLength = frame.Length - headerLength;
-        if (bodyLength > 0) body = dma.MapStreaming(frame.Memory[headerLength..], DmaDirection.ToDevice, "iwx tx frame");
+        var map = _maps[index];
+        if (bodyLength > 0) map.Load(frame.Memory[headerLength..], DmaDirection.ToDevice);
         Span<IwxTb> tbs = stackalloc IwxTb[2];
         tbs[0] = new IwxTb(_tb0.Iova + (ulong)(index * Tb0Bytes), (ushort)tb0Length);
         int n = 1;
-        if (body is not null) tbs[n++] = new IwxTb(body.Iova, (ushort)bodyLength);
+        if (bodyLength > 0) tbs[n++] = new IwxTb(map.Iova, (ushort)bodyLength);
         IwxTfd.Write(_tfds.Span.Slice(index * IwxTfd.Size, IwxTfd.Size), tbs[..n]);
 
-        _entries[index] = new Entry(frame, node, body, now);
+        _entries[index] = new Entry(frame, node, now);
         _write = (index + 1) % Size;
         _count++;
         writeIndex = _write;
@@ -103,7 +107,7 @@ internal sealed class IwxTxRing : IDisposable
             _entries[index] = default;
             _read = (index + 1) % Size;
             _count--;
-            e.Body?.Dispose();
+            _maps[index].Unload();
             if (e.Frame is null) continue;
             frame = e.Frame;
             node = e.Node;
@@ -130,16 +134,17 @@ internal sealed class IwxTxRing : IDisposable
         _entries[index] = default;
         _read = (index + 1) % Size;
         _count--;
-        e.Body?.Dispose();
+        _maps[index].Unload();
         if (e.Frame is not null) done(index, e.Frame, e.Node);
     }
 
     /// <summary>Call after <see cref="DrainAll"/>: frees the DMA memory.</summary>
     public void Dispose()
     {
+        foreach (var map in _maps) map.Dispose();
         _tfds.Dispose();
         _tb0.Dispose();
     }
 
-    private readonly record struct Entry(Packet? Frame, Ieee80211Node? Node, DmaMapping? Body, long Queued);
+    private readonly record struct Entry(Packet? Frame, Ieee80211Node? Node, long Queued);
 }

@@ -28,6 +28,56 @@ public class DmaAllocatorTests
     }
 
     [Fact]
+    public void A_dma_map_is_loaded_per_transfer_and_a_stale_iova_faults()
+    {
+        var pooled = new byte[2048];
+        pooled[100] = 0x5a;
+        var map = _handle.Dma.CreateMap("tx slot");
+        Assert.False(map.IsLoaded);
+        Assert.Equal(0, _handle.Dma.ActiveMappings);
+
+        map.Load(pooled.AsMemory(100, 64), DmaDirection.ToDevice);
+        Assert.Equal(1, _handle.Dma.ActiveMappings);
+        Span<byte> seen = stackalloc byte[64];
+        Assert.True(_device.DeviceDma.DeviceRead(map.Iova, seen));
+        Assert.Equal(0x5a, seen[0]);
+        Assert.Throws<InvalidOperationException>(() => map.Load(pooled.AsMemory(0, 8), DmaDirection.ToDevice));
+
+        ulong first = map.Iova;
+        map.Unload();
+        Assert.Equal(0, _handle.Dma.ActiveMappings);
+        Assert.False(_device.DeviceDma.DeviceRead(first, seen));          // the device lost access
+
+        // The same pooled array again: a fresh IOVA, the same physical page (no new region per frame).
+        map.Load(pooled.AsMemory(100, 64), DmaDirection.ToDevice);
+        Assert.NotEqual(first, map.Iova);
+        Assert.Same(_bus.Memory.RegionOf(pooled), _bus.Memory.RegionOf(pooled));
+        map.Dispose();                                                    // destroy unloads
+        Assert.Equal(0, _handle.Dma.ActiveMappings);
+        map.Unload();                                                     // harmless
+        Assert.Throws<ObjectDisposedException>(() => map.Load(pooled, DmaDirection.ToDevice));
+    }
+
+    [Fact]
+    public void Loading_and_unloading_a_map_allocates_nothing()
+    {
+        var pooled = new byte[2048];
+        var map = _handle.Dma.CreateMap("tx slot");
+        for (int i = 0; i < 100; i++)
+        {
+            map.Load(pooled.AsMemory(64, 1500), DmaDirection.ToDevice);
+            map.Unload();
+        }
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10_000; i++)
+        {
+            map.Load(pooled.AsMemory(64, 1500), DmaDirection.ToDevice);
+            map.Unload();
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void Streaming_mapping_exposes_the_packet_buffer_without_copying()
     {
         var packet = new byte[1500];
