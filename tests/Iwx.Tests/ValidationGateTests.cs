@@ -86,6 +86,27 @@ public class ValidationGateTests
     }
 
     [Fact]
+    public void Firmware_probes_carry_the_rates_of_their_band()
+    {
+        var w = new IwxWorld();
+        var probes = new List<(int FrequencyMhz, byte[] Rates)>();
+        w.World.Medium.FrameOnAir += (in Net80211.RadioDrivers.Air.AirFrameEvent e) =>
+        {
+            var f = e.Frame;
+            if (e.Sender != w.Device.Port || f.Length < 28 || f[0] != 0x40) return;
+            // SSID element first, then Supported Rates.
+            int at = 24 + 2 + f[25];
+            if (at + 2 <= f.Length && f[at] == 1) probes.Add((e.FrequencyMhz, f.Slice(at + 2, f[at + 1]).ToArray()));
+        };
+        var sta = w.Station("no-such-network");
+        Assert.True(w.RunUntil(() => probes.Exists(p => p.FrequencyMhz > 5000) && probes.Exists(p => p.FrequencyMhz < 3000), 10));
+
+        static bool Cck(byte rate) => (rate & 0x7f) is 2 or 4 or 11 or 22;
+        Assert.All(probes.Where(p => p.FrequencyMhz > 5000), p => Assert.DoesNotContain(p.Rates, Cck));
+        Assert.All(probes.Where(p => p.FrequencyMhz < 3000), p => Assert.Contains(p.Rates, Cck));
+    }
+
+    [Fact]
     public void Station_associates_to_an_open_network()
     {
         var w = new IwxWorld();

@@ -65,7 +65,7 @@ internal sealed partial class IwxFirmware
             _scanFrequency = IwxNvmChannels.FrequencyMhz(channel.Channel, is5);
             UpdateTuning();
             bool active = !_scan.IsPassive && !channel.IsPassive && (profile & IwxNvmChannelFlags.Active) != 0;
-            if (active) SendProbes();
+            if (active) SendProbes(channel.Band);
             int dwell = active ? _scan.ActiveDwellMs : _scan.PassiveDwellMs;
             _dwell.Reset(TimeSpan.FromMilliseconds(Math.Max(1, dwell)), static s => ((IwxFirmware)s!).OnDwellEnd(), this);
             return;
@@ -99,9 +99,9 @@ internal sealed partial class IwxFirmware
         Notify(IwxCommandId.ScanCompleteUmac, b);
     }
 
-    private void SendProbes()
+    private void SendProbes(byte band)
     {
-        var template = _scan.ProbeTemplate.Span;
+        var template = _scan.ProbeTemplateFor(band).Span;
         if (template.Length < ProbeHeaderLength) return;
         if (_scan.Ssids.Count == 0) SendProbe(template, []);
         else foreach (var ssid in _scan.Ssids) SendProbe(template, ssid.Span);

@@ -17,15 +17,17 @@ public readonly record struct IwxScanChannel(byte Channel, byte Band, byte Flags
 ///  0x00 u32 uid
 ///  0x04 u32 flags                 bit 0 PASSIVE (no probes at all)
 ///  0x08 u16 active_dwell_ms; u16 passive_dwell_ms
-///  0x0c u8  channel_count; u8 ssid_count; u16 probe_template_len
-///  0x10 channels[channel_count]   { u8 channel; u8 band; u8 flags; u8 r }
+///  0x0c u8  channel_count; u8 ssid_count; u16 probe_template_len (2.4 GHz)
+///  0x10 u16 probe_template_5ghz_len (0: use the 2.4 GHz one); u16 reserved
+///  0x14 channels[channel_count]   { u8 channel; u8 band; u8 flags; u8 r }
 ///       ssids[ssid_count]         { u8 len; u8 ssid[32] }
-///       probe template            a complete probe request frame
+///       probe template            a complete probe request frame for 2.4 GHz channels
+///       probe template 5 GHz      the same for 5 GHz channels (OFDM rates only), as iwx's per-band IEs
 /// </code>
 /// </remarks>
 public readonly record struct IwxScanReqUmac
 {
-    public const int FixedSize = 0x10;
+    public const int FixedSize = 0x14;
     public const int SsidEntrySize = 33;
     public const int MaxSsidLength = 32;
     /// <summary>Most SSIDs the firmware probes for (PROBE_OPTION_MAX).</summary>
@@ -39,10 +41,15 @@ public readonly record struct IwxScanReqUmac
     public IReadOnlyList<IwxScanChannel> Channels { get; init; }
     public IReadOnlyList<ReadOnlyMemory<byte>> Ssids { get; init; }
     public ReadOnlyMemory<byte> ProbeTemplate { get; init; }
+    /// <summary>The probe for 5 GHz channels; empty means <see cref="ProbeTemplate"/> serves both bands.</summary>
+    public ReadOnlyMemory<byte> ProbeTemplate5Ghz { get; init; }
+
+    /// <summary>The probe template for a channel of <paramref name="band"/> (0 = 2.4 GHz, 1 = 5 GHz).</summary>
+    public ReadOnlyMemory<byte> ProbeTemplateFor(byte band) => band == 1 && !ProbeTemplate5Ghz.IsEmpty ? ProbeTemplate5Ghz : ProbeTemplate;
 
     public bool IsPassive => (Flags & FlagPassive) != 0;
 
-    public int Size => FixedSize + IwxScanChannel.Size * (Channels?.Count ?? 0) + SsidEntrySize * (Ssids?.Count ?? 0) + ProbeTemplate.Length;
+    public int Size => FixedSize + IwxScanChannel.Size * (Channels?.Count ?? 0) + SsidEntrySize * (Ssids?.Count ?? 0) + ProbeTemplate.Length + ProbeTemplate5Ghz.Length;
 
     /// <summary>False when the buffer is shorter than the counts say or an SSID is longer than 32.</summary>
     public static bool TryRead(ReadOnlySpan<byte> source, out IwxScanReqUmac request)
@@ -51,7 +58,8 @@ public readonly record struct IwxScanReqUmac
         if (source.Length < FixedSize) return false;
         int channelCount = source[0x0c], ssidCount = source[0x0d];
         int templateLength = BinaryPrimitives.ReadUInt16LittleEndian(source[0x0e..]);
-        int total = FixedSize + IwxScanChannel.Size * channelCount + SsidEntrySize * ssidCount + templateLength;
+        int template5Length = BinaryPrimitives.ReadUInt16LittleEndian(source[0x10..]);
+        int total = FixedSize + IwxScanChannel.Size * channelCount + SsidEntrySize * ssidCount + templateLength + template5Length;
         if (source.Length < total) return false;
 
         var channels = new IwxScanChannel[channelCount];
@@ -74,6 +82,7 @@ public readonly record struct IwxScanReqUmac
             Channels = channels,
             Ssids = ssids,
             ProbeTemplate = source.Slice(at, templateLength).ToArray(),
+            ProbeTemplate5Ghz = source.Slice(at + templateLength, template5Length).ToArray(),
         };
         return true;
     }
@@ -82,7 +91,8 @@ public readonly record struct IwxScanReqUmac
     {
         var channels = Channels ?? [];
         var ssids = Ssids ?? [];
-        if (channels.Count > byte.MaxValue || ssids.Count > byte.MaxValue || ProbeTemplate.Length > ushort.MaxValue) return false;
+        if (channels.Count > byte.MaxValue || ssids.Count > byte.MaxValue || ProbeTemplate.Length > ushort.MaxValue
+            || ProbeTemplate5Ghz.Length > ushort.MaxValue) return false;
         if (destination.Length < Size) return false;
         foreach (var ssid in ssids)
             if (ssid.Length > MaxSsidLength) return false;
@@ -94,6 +104,8 @@ public readonly record struct IwxScanReqUmac
         destination[0x0c] = (byte)channels.Count;
         destination[0x0d] = (byte)ssids.Count;
         BinaryPrimitives.WriteUInt16LittleEndian(destination[0x0e..], (ushort)ProbeTemplate.Length);
+        BinaryPrimitives.WriteUInt16LittleEndian(destination[0x10..], (ushort)ProbeTemplate5Ghz.Length);
+        BinaryPrimitives.WriteUInt16LittleEndian(destination[0x12..], 0);
         int at = FixedSize;
         foreach (var c in channels)
         {
@@ -112,6 +124,7 @@ public readonly record struct IwxScanReqUmac
             at += SsidEntrySize;
         }
         ProbeTemplate.Span.CopyTo(destination[at..]);
+        ProbeTemplate5Ghz.Span.CopyTo(destination[(at + ProbeTemplate.Length)..]);
         return true;
     }
 }

@@ -290,20 +290,25 @@ public sealed class HardwareCodecTests
             Channels = [new(1, 0, 0), new(36, 1, IwxScanChannel.FlagPassive)],
             Ssids = [new byte[] { (byte)'l', (byte)'a', (byte)'b' }, new byte[32]],
             ProbeTemplate = probe,
+            ProbeTemplate5Ghz = probe[..24],
         };
-        Assert.Equal(16 + 8 + 66 + probe.Length, req.Size);
+        Assert.Equal(20 + 8 + 66 + probe.Length + 24, req.Size);
         var back = RoundTrip(req, req.Size, IwxScanReqUmac.TryRead, static (v, d) => v.TryWrite(d), compare: false);
         Assert.Equal(req.Channels, back.Channels);
         Assert.True(back.Channels[1].IsPassive);
         Assert.Equal("lab"u8.ToArray(), back.Ssids[0].ToArray());
         Assert.Equal(32, back.Ssids[1].Length);
         Assert.Equal(probe, back.ProbeTemplate.ToArray());
+        Assert.Equal(probe[..24], back.ProbeTemplate5Ghz.ToArray());
+        Assert.Equal(probe[..24], back.ProbeTemplateFor(1).ToArray());
+        Assert.Equal(probe, back.ProbeTemplateFor(0).ToArray());
+        Assert.Equal(probe, (req with { ProbeTemplate5Ghz = default }).ProbeTemplateFor(1).ToArray());   // one for both
         Assert.Equal((7u, (ushort)30, (ushort)110), (back.Uid, back.ActiveDwellMs, back.PassiveDwellMs));
 
         // An SSID length beyond 32 is malformed.
         var buffer = new byte[req.Size];
         req.TryWrite(buffer);
-        buffer[16 + 8] = 33;
+        buffer[IwxScanReqUmac.FixedSize + 8] = 33;
         Assert.False(IwxScanReqUmac.TryRead(buffer, out _));
         Assert.False((req with { Ssids = [new byte[33]] }).TryWrite(new byte[200]));
     }
