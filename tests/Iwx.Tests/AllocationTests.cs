@@ -16,33 +16,15 @@ public class AllocationTests
         var sta = w.Station("net80211");
         Assert.True(w.RunUntil(() => sta.State == Ieee80211State.Run, 15));
         ap.Interface.Receiver = p => p.Free();
-        var pump = new Net80211.Scheduling.Callout(w.Ic.Queue);
-        int sent = 0;
-        void Tick(object? _)
-        {
-            while (w.Ic.TxSubmitted - w.Ic.TxCompleted < 8)
-            {
-                var p = w.World.Pool.Rent(14 + 1000);
-                var b = p.Append(14 + 1000);
-                ap.MacAddress.WriteTo(b);
-                sta.MacAddress.WriteTo(b[6..]);
-                b[12] = 0x08;
-                b[13] = 0x00;
-                sta.Interface.Output(p);
-                sent++;
-            }
-            pump.Reset(TimeSpan.FromMilliseconds(1), Tick);
-        }
-        w.OnIwxQueue(() => Tick(null));
+        using var traffic = w.Saturate(sta, ap.MacAddress, 1000);
         w.RunFor(1);   // warm: pools, rings, rate control settled
 
-        int sentBefore = sent;
+        int sentBefore = traffic.Sent;
         long before = GC.GetAllocatedBytesForCurrentThread();
         w.RunFor(2);
-        long perFrame = (GC.GetAllocatedBytesForCurrentThread() - before) / (sent - sentBefore);
-        pump.Stop();
+        long perFrame = (GC.GetAllocatedBytesForCurrentThread() - before) / (traffic.Sent - sentBefore);
 
-        Assert.True(sent - sentBefore > 5000, $"{sent - sentBefore} frames");
+        Assert.True(traffic.Sent - sentBefore > 5000, $"{traffic.Sent - sentBefore} frames");
         // 20 bytes when this was written (848 before the per-frame closures went, 227 before the per-slot DMA
         // maps); 64 leaves room for runtime differences, not for an object per frame in the path.
         Assert.True(perFrame < 64, $"{perFrame} bytes allocated per frame");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Net80211;
 using Net80211.Crypto.Bip;
 using Net80211.Crypto.Ccmp;
 using Net80211.Frames;
@@ -7,16 +8,15 @@ using Net80211.Modules;
 using Net80211.Radio;
 using Net80211.RadioDrivers.Air;
 using Net80211.RadioDrivers.Hwsim;
+using Net80211.RadioDrivers.Iwx;
 using Net80211.RadioDrivers.Iwx.Device;
 using Net80211.RadioDrivers.Iwx.Hardware;
-using Net80211.RadioDrivers.Iwx;
 using Net80211.Scheduling;
 using Net80211.StateMachine;
 using Net80211.Testing;
-using Net80211.Vap.RateControl;
 using Net80211.Vap;
+using Net80211.Vap.RateControl;
 using Net80211.Vaps;
-using Net80211;
 
 namespace Iwx.Tests;
 
@@ -111,6 +111,49 @@ internal sealed class IwxWorld
         b[14..].Fill(fill);
         from.Ic.Queue.Enqueue(() => from.Interface.Output(p));
         World.Scheduler.RunFor(TimeSpan.Zero);
+    }
+
+    /// <summary>Keeps about 8 frames of <paramref name="length"/> bytes in flight from the iwx station to
+    /// <paramref name="to"/> (a 1 ms pump on its radio queue) until the returned saturation is disposed.</summary>
+    public Saturation Saturate(Ieee80211Vap from, MacAddress to, int length) => new(this, from, to, length);
+
+    public sealed class Saturation : IDisposable
+    {
+        private readonly IwxWorld _w;
+        private readonly Ieee80211Vap _from;
+        private readonly MacAddress _to;
+        private readonly int _length;
+        private readonly Callout _pump;
+
+        internal Saturation(IwxWorld w, Ieee80211Vap from, MacAddress to, int length)
+        {
+            (_w, _from, _to, _length) = (w, from, to, length);
+            _pump = new Callout(from.Ic.Queue);
+            w.OnIwxQueue(() => Fill(null));
+        }
+
+        /// <summary>Frames handed to the station's interface so far.</summary>
+        public int Sent { get; private set; }
+
+        private void Fill(object? _)
+        {
+            var ic = _from.Ic;
+            while (ic.TxSubmitted - ic.TxCompleted < 8)
+            {
+                var p = _w.World.Pool.Rent(14 + _length);
+                var b = p.Append(14 + _length);
+                _to.WriteTo(b);
+                _from.MacAddress.WriteTo(b[6..]);
+                b[12] = 0x08;
+                b[13] = 0x00;
+                b[14..].Clear();
+                _from.Interface.Output(p);   // already on the radio queue
+                Sent++;
+            }
+            _pump.Reset(TimeSpan.FromMilliseconds(1), Fill);
+        }
+
+        public void Dispose() => _pump.Stop();
     }
 
     public static List<byte[]> Capture(Ieee80211Vap vap)

@@ -28,26 +28,7 @@ public class RateControlTests
                 firstAttempts[e.Rate] = firstAttempts.GetValueOrDefault(e.Rate) + 1;
         };
         long retriesBefore = sta.Bss!.Stats.TxRetries;
-        // Keep about 8 frames in flight for 10 s.
-        var pump = new Net80211.Scheduling.Callout(w.Ic.Queue);
-        void Tick(object? _)
-        {
-            while (w.Ic.TxSubmitted - w.Ic.TxCompleted < 8)
-            {
-                var p = w.World.Pool.Rent(14 + 1500);
-                var b = p.Append(14 + 1500);
-                ap.MacAddress.WriteTo(b);
-                sta.MacAddress.WriteTo(b[6..]);
-                b[12] = 0x08;
-                b[13] = 0x00;
-                b[14..].Clear();
-                sta.Interface.Output(p);   // already on the radio queue
-            }
-            pump.Reset(TimeSpan.FromMilliseconds(2), Tick);
-        }
-        w.OnIwxQueue(() => Tick(null));
-        w.RunFor(10);
-        pump.Stop();
+        using (w.Saturate(sta, ap.MacAddress, 1500)) w.RunFor(10);
         w.RunFor(0.2);
 
         Assert.Equal((byte)48, firstAttempts.MaxBy(kv => kv.Value).Key);   // 24 Mb/s

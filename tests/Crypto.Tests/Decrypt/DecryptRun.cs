@@ -1,9 +1,9 @@
 using System.Text;
+using Net80211;
 using Net80211.Capture;
 using Net80211.Crypto.Decrypt;
 using Net80211.Frames;
 using Net80211.Testing;
-using Net80211;
 
 namespace Crypto.Tests.Decrypt;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Net80211;
 using Net80211.Crypto.Bip;
 using Net80211.Crypto.Ccmp;
 using Net80211.Crypto.Gcmp;
@@ -11,10 +12,9 @@ using Net80211.Radio;
 using Net80211.RadioDrivers.Air;
 using Net80211.RadioDrivers.Hwsim;
 using Net80211.Testing;
-using Net80211.Vap.RateControl;
 using Net80211.Vap;
+using Net80211.Vap.RateControl;
 using Net80211.Vaps;
-using Net80211;
 
 namespace Vap.Tests.Scenarios;
 
