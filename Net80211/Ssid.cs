@@ -55,6 +55,6 @@ public static class Ssid
             catch (FormatException) { return false; }
         }
         else ssid = Encoding.UTF8.GetBytes(text);
-        return ssid.Length <= 32;
+        return ssid.Length <= Frames.SsidElement.MaxLength;
     }
 }

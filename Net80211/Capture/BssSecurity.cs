@@ -75,45 +75,18 @@ public readonly record struct BssSecurity
             InformationElement ie = reader.Current;
             if (ie.Id == ElementId.Rsn && !security.HasRsn && RsnElement.TryRead(ie.Body, out RsnElement rsn, out _))
             {
-                CipherSet ciphers = ToCipher((uint)rsn.EffectiveGroupDataCipher);
-                if (rsn.Has(RsnField.PairwiseCiphers))
-                {
-                    foreach (uint suite in rsn.PairwiseCiphers) ciphers |= ToCipher(suite);
-                }
-                else
-                {
-                    ciphers |= CipherSet.Ccmp;
-                }
-                AkmSet akms = AkmSet.None;
-                if (rsn.Has(RsnField.Akms))
-                {
-                    foreach (uint suite in rsn.Akms) akms |= ToAkm(suite);
-                }
-                else
-                {
-                    akms = AkmSet.Ieee8021X;
-                }
-                security = security with { HasRsn = true, RsnCiphers = ciphers, RsnAkms = akms };
+                // RSN defaults when the lists are absent: CCMP-128 and 802.1X (9.4.2.24.1).
+                CipherSet ciphers = ToCipher((uint)rsn.EffectiveGroupDataCipher)
+                    | (rsn.Has(RsnField.PairwiseCiphers) ? ToCiphers(rsn.PairwiseCiphers) : CipherSet.Ccmp);
+                security = security with { HasRsn = true, RsnCiphers = ciphers, RsnAkms = ToAkms(rsn.Has(RsnField.Akms), rsn.Akms) };
             }
             else if (ie.Id == ElementId.VendorSpecific && !security.HasWpa && WpaElement.IsWpa(ie.Body)
                 && WpaElement.TryRead(ie.Body, out WpaElement wpa, out _))
             {
                 // WPA 1.0 defaults when the lists are absent: TKIP and 802.1X.
-                CipherSet ciphers = wpa.Has(RsnField.GroupDataCipher) ? ToCipher((uint)wpa.GroupCipher) : CipherSet.Tkip;
-                if (wpa.Has(RsnField.PairwiseCiphers))
-                {
-                    foreach (uint suite in wpa.PairwiseCiphers) ciphers |= ToCipher(suite);
-                }
-                AkmSet akms = AkmSet.None;
-                if (wpa.Has(RsnField.Akms))
-                {
-                    foreach (uint suite in wpa.Akms) akms |= ToAkm(suite);
-                }
-                else
-                {
-                    akms = AkmSet.Ieee8021X;
-                }
-                security = security with { HasWpa = true, WpaCiphers = ciphers, WpaAkms = akms };
+                CipherSet ciphers = (wpa.Has(RsnField.GroupDataCipher) ? ToCipher((uint)wpa.GroupCipher) : CipherSet.Tkip)
+                    | (wpa.Has(RsnField.PairwiseCiphers) ? ToCiphers(wpa.PairwiseCiphers) : CipherSet.None);
+                security = security with { HasWpa = true, WpaCiphers = ciphers, WpaAkms = ToAkms(wpa.Has(RsnField.Akms), wpa.Akms) };
             }
         }
         return security;
@@ -165,8 +138,24 @@ public readonly record struct BssSecurity
 
     // Suite selectors are OUI then type; RSN (00-0F-AC) and WPA (00-50-F2) number the common suites alike.
     private const uint OuiMask = 0xFFFFFF00;
-    private const uint RsnOui = 0x000FAC00;
-    private const uint WpaOui = 0x0050F200;
+    private const uint RsnOui = VendorOui.Ieee80211 << 8;
+    private const uint WpaOui = VendorOui.Microsoft << 8;
+
+    private static CipherSet ToCiphers(SuiteList suites)
+    {
+        CipherSet ciphers = CipherSet.None;
+        foreach (uint suite in suites) ciphers |= ToCipher(suite);
+        return ciphers;
+    }
+
+    /// <summary>The AKMs of a list, or 802.1X (the default of both RSN and WPA) when the list is absent.</summary>
+    private static AkmSet ToAkms(bool present, SuiteList suites)
+    {
+        if (!present) return AkmSet.Ieee8021X;
+        AkmSet akms = AkmSet.None;
+        foreach (uint suite in suites) akms |= ToAkm(suite);
+        return akms;
+    }
 
     private static CipherSet ToCipher(uint suite)
     {

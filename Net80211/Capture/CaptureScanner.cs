@@ -158,9 +158,8 @@ public sealed class CaptureScanner
                 case ElementId.SupportedRates or ElementId.ExtendedSupportedRates:
                     foreach (byte code in ie.Body)
                     {
-                        // 0x80 marks a basic rate; 127 and up are BSS membership selectors, not rates.
-                        int rate = code & 0x7F;
-                        if (rate < 0x7F && rate > maxRate) maxRate = rate;
+                        // BSS membership selectors (HT, VHT, SAE H2E, ...) are not rates.
+                        if (!RateCode.IsMembershipSelector(code)) maxRate = Math.Max(maxRate, RateCode.GetRateIn500Kbps(code));
                     }
                     break;
             }

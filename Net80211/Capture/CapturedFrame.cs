@@ -127,17 +127,6 @@ public readonly ref struct CapturedFrame
     {
         // Shorter than an ACK plus FCS: nothing worth checking.
         bool hasFcs = !truncated && mpdu.Length >= FrameHeader.ControlShortLength + Fcs.Length && Fcs.Verify(mpdu);
-        return new CapturedFrame
-        {
-            Frame = hasFcs ? mpdu[..^Fcs.Length] : mpdu,
-            LinkType = info.LinkType,
-            HadFcs = hasFcs,
-            IsTruncated = info.IsTruncated,
-            FrequencyMhz = info.FrequencyMhz,
-            Channel = info.Channel,
-            SignalDbm = info.SignalDbm,
-            NoiseDbm = info.NoiseDbm,
-            Rate = info.Rate,
-        };
+        return info with { Frame = hasFcs ? mpdu[..^Fcs.Length] : mpdu, HadFcs = hasFcs };
     }
 }

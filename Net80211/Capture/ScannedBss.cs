@@ -1,4 +1,5 @@
 using Net80211.Frames;
+using Net80211.Scan;
 
 namespace Net80211.Capture;
 
@@ -44,7 +45,7 @@ public sealed class ScannedBss
     /// <summary>Heard in a beacon or probe response (a BSSID seen only in data frames is not listed).</summary>
     public bool IsAdvertised => Beacons + ProbeResponses > 0;
 
-    public bool IsHidden => IsHiddenSsid(_ssid);
+    public bool IsHidden => ScanCache.IsHidden(_ssid);
 
     internal void AddAdvertisement(bool beacon, in BeaconFrame body, ReadOnlySpan<byte> ssid, int dsChannel, int maxRate,
         in CapturedFrame radio)
@@ -57,7 +58,7 @@ public sealed class ScannedBss
         if (maxRate > MaxRate) MaxRate = maxRate;
 
         // Allocates only when the SSID is first learnt (or a hidden one is revealed).
-        if ((_ssid.Length == 0 && !ssid.IsEmpty) || (IsHiddenSsid(_ssid) && !IsHiddenSsid(ssid)))
+        if ((_ssid.Length == 0 && !ssid.IsEmpty) || (ScanCache.IsHidden(_ssid) && !ScanCache.IsHidden(ssid)))
         {
             _ssid = ssid.ToArray();
         }
@@ -78,6 +79,4 @@ public sealed class ScannedBss
             NoiseDbm = radio.NoiseDbm;
         }
     }
-
-    private static bool IsHiddenSsid(ReadOnlySpan<byte> ssid) => ssid.IndexOfAnyExcept((byte)0) < 0;
 }

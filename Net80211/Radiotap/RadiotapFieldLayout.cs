@@ -23,9 +23,6 @@ public static class RadiotapFieldLayout
         12, 6, 1, 4,
     ];
 
-    /// <summary>Largest alignment any field needs.</summary>
-    public const int MaxAlignment = 8;
-
     /// <summary>Alignment and size of <paramref name="field"/>; false when this table cannot size it.</summary>
     public static bool TryGet(int field, out int alignment, out int size)
     {

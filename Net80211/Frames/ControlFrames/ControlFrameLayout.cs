@@ -55,7 +55,7 @@ internal static class ControlFrameLayout
     }
 
     /// <summary>The 10-byte frames that carry only FC, Duration and RA (ACK, CTS).</summary>
-    internal const int ReceiverOnlyLength = 10;
+    internal const int ReceiverOnlyLength = FrameHeader.ControlShortLength;
 
     internal static bool TryReadReceiverOnly(ReadOnlySpan<byte> frame, ControlSubtype subtype,
         out FrameControlFlags flags, out DurationId duration, out MacAddress receiver, out FrameParseError error)

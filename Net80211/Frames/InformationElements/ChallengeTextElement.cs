@@ -16,7 +16,7 @@ namespace Net80211.Frames;
 public readonly ref struct ChallengeTextElement
 {
     public const int MinLength = 1;
-    public const int MaxLength = ParsedIes.ChallengeTextMaxLength;
+    public const int MaxLength = 253;
     /// <summary>Length of the challenge an AP makes (12.3.3.3.3).</summary>
     public const int SharedKeyLength = 128;
 

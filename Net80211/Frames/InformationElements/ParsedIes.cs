@@ -14,7 +14,6 @@ namespace Net80211.Frames;
 /// </remarks>
 public ref struct ParsedIes
 {
-    public const int ChallengeTextMaxLength = 253;
     private const int IbssParameterSetLength = 2;
     private const int ErpInformationLength = 1;
 
@@ -113,8 +112,8 @@ public ref struct ParsedIes
 
             case ElementId.ChallengeText:
                 if (!TryMark(ParsedElements.ChallengeText, out error)
-                    || !ElementLength.Check(body, 1, ChallengeTextMaxLength, out error)) return false;
-                ChallengeText = body;
+                    || !ChallengeTextElement.TryRead(body, out ChallengeTextElement challenge, out error)) return false;
+                ChallengeText = challenge.Text;
                 return true;
 
             case ElementId.ErpInformation:

@@ -73,6 +73,15 @@ public class CaptureScannerTests
     }
 
     [Fact]
+    public void MembershipSelectors_AreNotCountedAsRates()
+    {
+        var scanner = new CaptureScanner();
+        // Extended Supported Rates carrying only selectors: HE PHY, SAE hash-to-element, VHT PHY (basic bit set).
+        Add(scanner, [.. Beacon(Ap, "sae"u8, 1, TestSecurity.Wpa2), 50, 3, 0x80 | 122, 0x80 | 123, 0x80 | 126]);
+        Assert.Equal(108, Assert.Single(scanner.Networks).MaxRate);
+    }
+
+    [Fact]
     public void Security_OpenWepWpa()
     {
         var scanner = new CaptureScanner();

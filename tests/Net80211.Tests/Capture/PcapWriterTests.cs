@@ -111,6 +111,15 @@ public class PcapWriterTests
         {
             File.Delete(path);
         }
+
+        var closed = new MemoryStream();
+        new PcapWriter(closed, LinkType.Ieee80211).Dispose();
+        Assert.False(closed.CanWrite);
+
+        var leftOpen = new MemoryStream();
+        new PcapWriter(leftOpen, LinkType.Ieee80211, leaveOpen: true).Dispose();
+        Assert.True(leftOpen.CanWrite);
+        Assert.Equal(PcapFileHeader.Length, leftOpen.Length);
     }
 
     [Fact]
