@@ -63,22 +63,13 @@ public static class AmsduDeaggregation
             MacAddress da = MacAddress.Read(sub);
             MacAddress sa = MacAddress.Read(sub[6..]);
             ReadOnlySpan<byte> msdu = sub.Slice(SubframeHeaderLength, length);
-            Packet p;
-            if (Decapsulation.TryReadTranslatedSnap(msdu, out ushort etherType))
-            {
-                ReadOnlySpan<byte> payload = msdu[Llc.SnapHeaderLength..];
-                p = pool.Rent(EthernetHeader.Length + payload.Length);
-                Span<byte> dst = p.Append(EthernetHeader.Length + payload.Length);
-                EthernetHeader.Write(dst, da, sa, etherType);
-                payload.CopyTo(dst[EthernetHeader.Length..]);
-            }
-            else
-            {
-                p = pool.Rent(EthernetHeader.Length + msdu.Length);
-                Span<byte> dst = p.Append(EthernetHeader.Length + msdu.Length);
-                EthernetHeader.Write(dst, da, sa, (ushort)msdu.Length);
-                msdu.CopyTo(dst[EthernetHeader.Length..]);
-            }
+            // Ethernet II behind a translated SNAP header, else an 802.3 length frame carrying the LLC PDU.
+            bool translated = Decapsulation.TryReadTranslatedSnap(msdu, out ushort etherType);
+            ReadOnlySpan<byte> payload = translated ? msdu[Llc.SnapHeaderLength..] : msdu;
+            Packet p = pool.Rent(EthernetHeader.Length + payload.Length);
+            Span<byte> dst = p.Append(EthernetHeader.Length + payload.Length);
+            EthernetHeader.Write(dst, da, sa, translated ? etherType : (ushort)msdu.Length);
+            payload.CopyTo(dst[EthernetHeader.Length..]);
             p.Meta = frame.Meta;
             p.Meta.Tid = (sbyte)info.Tid;
             p.Meta.Flags &= ~(PacketFlags.Encapsulated | PacketFlags.Multicast);

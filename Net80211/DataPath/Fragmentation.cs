@@ -11,7 +11,7 @@ namespace Net80211.DataPath;
 public static class Fragmentation
 {
     /// <summary>Octets of FCS the threshold counts but the packet does not carry yet (9.2.4.8).</summary>
-    public const int FcsLength = 4;
+    public const int FcsLength = Fcs.Length;
     /// <summary>The fragment number is 4 bits (9.2.4.4.3).</summary>
     public const int MaxFragments = 16;
     /// <summary>dot11FragmentationThreshold range (Annex C): 256..8000; 2346 is the customary "off".</summary>

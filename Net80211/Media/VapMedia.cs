@@ -220,11 +220,8 @@ public class VapMedia
     /// then 11b; auto without a channel.</summary>
     public static PhyMode ModeForChannel(Ieee80211Channel? channel)
     {
-        if (channel is null) return PhyMode.Auto;
-        if (channel.IsHt) return channel.Is5Ghz ? PhyMode.Mode11na : PhyMode.Mode11ng;
-        if (channel.Is5Ghz) return PhyMode.Mode11a;
-        if (channel.Is2Ghz) return channel.IsOfdm ? PhyMode.Mode11g : PhyMode.Mode11b;
-        return PhyMode.Auto;
+        if (channel is { IsHt: true }) return channel.Is5Ghz ? PhyMode.Mode11na : PhyMode.Mode11ng;
+        return TxParameterTable.ModeFor(channel);
     }
 
     /// <summary>The legacy rates a mode offers (ic_sup_rates): the standard 11a/11b/11g sets; HT modes use their

@@ -300,8 +300,4 @@ public static class ManagementOutput
         wmm.TryWrite(dst, out int n);
         return n;
     }
-
-    /// <summary>Reads the 16-bit little-endian field at <paramref name="offset"/> (helpers for opmodes
-    /// that peek at fixed fields).</summary>
-    public static ushort ReadUInt16(ReadOnlySpan<byte> span, int offset) => BinaryPrimitives.ReadUInt16LittleEndian(span[offset..]);
 }

@@ -50,13 +50,13 @@ public sealed partial class Ieee80211Com
         Net80211Telemetry.FramesReceived.Add(1);
         if ((m.Meta.Rx.Flags & RxFlags.HasFcs) != 0)
         {
-            if (m.Length < 4)
+            if (m.Length < Fcs.Length)
             {
                 ParseErrors.Count(FrameParseError.TooShort);
                 DropInput(m, "too short");
                 return;
             }
-            m.TrimBack(4);
+            m.TrimBack(Fcs.Length);
         }
         // Monitor VAPs see everything on the channel, bad FCS and malformed frames included
         // (ieee80211_radiotap_rx_all), so a capture shows what was really on the air.

@@ -114,7 +114,8 @@ public sealed class ScanCache
         // SSID: a hidden network beacons an empty or zeroed SSID; keep what a probe response revealed.
         ReadOnlySpan<byte> ssid = ies.Ssid.Ssid;
         bool hidden = IsHidden(ssid);
-        if (!hidden) e.Ssid = ssid.ToArray();
+        // A BSS beacons the same SSID and, mostly, the same elements ten times a second: copy only what changed.
+        if (!hidden && !ssid.SequenceEqual(e.Ssid)) e.Ssid = ssid.ToArray();
         if (!isProbeResponse) e.HiddenSsid = hidden;
 
         e.TransmitterAddress = frame.Header.Address2;
@@ -123,8 +124,14 @@ public sealed class ScanCache
         e.Timestamp = beacon.Timestamp;
         e.Rates = MergeRates(ies);
         if (ies.Has(ParsedElements.Tim)) e.DtimPeriod = ies.Tim.DtimPeriod;
-        e.InformationElements = beacon.Elements.ToArray();
-        Classify(e, ies, beacon.Capabilities);
+        if (!beacon.Elements.SequenceEqual(e.InformationElements))
+        {
+            e.InformationElements = beacon.Elements.ToArray();
+            e.RsnSuites = ies.Has(ParsedElements.Rsn) ? SecuritySuites.FromRsn(ies.Rsn) : null;
+            e.WpaSuites = ies.Has(ParsedElements.Wpa) ? SecuritySuites.FromWpa(ies.Wpa) : null;
+        }
+        e.Security = ScanSecurityRules.Classify((beacon.Capabilities & CapabilityInfo.Privacy) != 0,
+            ies.Has(ParsedElements.Wpa), ies.Has(ParsedElements.Rsn));
         e.HasWmm = ies.Has(ParsedElements.WmmParameter) || ies.Has(ParsedElements.WmmInformation);
         e.HasHt = ies.Has(ParsedElements.HtCapabilities);
         if (isProbeResponse) e.ProbeResponseCount++;
@@ -218,14 +225,6 @@ public sealed class ScanCache
         if (ies.Has(ParsedElements.ExtendedSupportedRates))
             foreach (byte r in ies.ExtendedSupportedRates.Rates) rates.TryAdd(r);
         return rates;
-    }
-
-    private static void Classify(ScanEntry e, in ParsedIes ies, CapabilityInfo caps)
-    {
-        bool rsn = ies.Has(ParsedElements.Rsn), wpa = ies.Has(ParsedElements.Wpa);
-        e.RsnSuites = rsn ? SecuritySuites.FromRsn(ies.Rsn) : null;
-        e.WpaSuites = wpa ? SecuritySuites.FromWpa(ies.Wpa) : null;
-        e.Security = ScanSecurityRules.Classify((caps & CapabilityInfo.Privacy) != 0, wpa, rsn);
     }
 
     private void EvictOldest()

@@ -18,7 +18,6 @@ public sealed class VapStateMachine
     private readonly Queue<(Ieee80211State State, TransitionReason Reason)> _pending = new();
     private bool _scheduled;
     private bool _inTransition;
-    private long _generation;
 
     private static readonly Action<object?> RunPendingAction = static s => ((VapStateMachine)s!).RunPending();
 
@@ -56,7 +55,6 @@ public sealed class VapStateMachine
     internal void ForceInit(TransitionReason reason)
     {
         _pending.Clear();
-        _generation++;
         if (State != Ieee80211State.Init) Run(Ieee80211State.Init, reason);
     }
 
@@ -71,10 +69,10 @@ public sealed class VapStateMachine
     private void RunPending()
     {
         _scheduled = false;
-        long generation = _generation;
         // One transition per pass: the newstate of one may queue the next, and other work on the radio's
-        // queue (frames, timers) gets to run in between, as with net80211's taskqueue.
-        if (_pending.Count == 0 || generation != _generation) return;
+        // queue (frames, timers) gets to run in between, as with net80211's taskqueue. A stop in between
+        // (ForceInit) has emptied the queue.
+        if (_pending.Count == 0) return;
         var (next, reason) = _pending.Dequeue();
         if (_vap.IsRunning || next == Ieee80211State.Init) Run(next, reason);
         else Refuse(next, reason, "VAP is not running");

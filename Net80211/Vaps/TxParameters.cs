@@ -41,11 +41,11 @@ public sealed class TxParameterTable
     public ref TxParameters this[PhyMode mode] => ref _params[(int)mode];
 
     /// <summary>The PHY mode a channel implies for the parameters' purpose: 5 GHz → 11a, 2 GHz → 11g
-    /// (11b when the channel has no OFDM).</summary>
+    /// (11b when the channel has no OFDM; an 11g channel is dynamic CCK-OFDM, <see cref="Channels.Ieee80211Channel.IsOfdm"/>).</summary>
     public static PhyMode ModeFor(Channels.Ieee80211Channel? channel)
     {
         if (channel is null) return PhyMode.Auto;
         if (channel.Is5Ghz) return PhyMode.Mode11a;
-        return (channel.Flags & Channels.ChannelFlags.Ofdm) != 0 ? PhyMode.Mode11g : PhyMode.Mode11b;
+        return channel.IsOfdm ? PhyMode.Mode11g : PhyMode.Mode11b;
     }
 }

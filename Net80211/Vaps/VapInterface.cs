@@ -1,3 +1,4 @@
+using Net80211.DataPath;
 using Net80211.Packets;
 
 namespace Net80211.Vaps;
@@ -12,8 +13,6 @@ public sealed class VapInterface
     public const int DefaultMtu = 1500;
     public const int MinMtu = 32;
     public const int MaxMtu = 2290;
-    /// <summary>Destination, source, ethertype.</summary>
-    public const int EthernetHeaderLength = 14;
 
     private readonly Ieee80211Vap _vap;
     private int _mtu = DefaultMtu;
@@ -61,7 +60,7 @@ public sealed class VapInterface
             ethernetFrame.Free();
             return false;
         }
-        if (ethernetFrame.Length < EthernetHeaderLength || ethernetFrame.Length - EthernetHeaderLength > _mtu)
+        if (ethernetFrame.Length < EthernetHeader.Length || ethernetFrame.Length - EthernetHeader.Length > _mtu)
         {
             Interlocked.Increment(ref _outErrors);
             Interlocked.Increment(ref _vap.Stats.TxTooBig);

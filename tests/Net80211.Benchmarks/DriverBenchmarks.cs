@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using Net80211.Crypto.Ccmp;
+using Net80211.DataPath;
 using Net80211.Modules;
 using Net80211.Radio;
 using Net80211.RadioDrivers.Air;
@@ -99,12 +100,8 @@ public class DriverBenchmarks
 
         private void OneFrame()
         {
-            var p = _world.Pool.Rent(14 + 1500);
-            var b = p.Append(14 + 1500);
-            _apAddress.WriteTo(b);
-            _sta.MacAddress.WriteTo(b[6..]);
-            b[12] = 0x08;
-            b[13] = 0x00;
+            var p = _world.Pool.Rent(EthernetHeader.Length + 1500);
+            EthernetHeader.Write(p.Append(EthernetHeader.Length + 1500), _apAddress, _sta.MacAddress, EthernetHeader.EtherTypeIPv4);
             _sta.Interface.Output(p);
         }
     }

@@ -73,6 +73,22 @@ public class VapMediaTests
         Assert.Equal(1 + 5 + 4, b.Entries.Count);
     }
 
+    /// <summary>The tx parameters the data path reads (<see cref="TxParameterTable.ModeFor"/>) are those of the mode
+    /// media reports for the channel: a fixed rate set with "mode 11g" applies on an 11g (dynamic CCK-OFDM) channel.</summary>
+    [Theory]
+    [InlineData(ChannelFlags.B, PhyMode.Mode11b, PhyMode.Mode11b)]
+    [InlineData(ChannelFlags.G, PhyMode.Mode11g, PhyMode.Mode11g)]
+    [InlineData(ChannelFlags.PureG, PhyMode.Mode11g, PhyMode.Mode11g)]
+    [InlineData(ChannelFlags.A, PhyMode.Mode11a, PhyMode.Mode11a)]
+    [InlineData(ChannelFlags.G | ChannelFlags.Ht20, PhyMode.Mode11g, PhyMode.Mode11ng)]
+    [InlineData(ChannelFlags.A | ChannelFlags.Ht20, PhyMode.Mode11a, PhyMode.Mode11na)]
+    public void Channel_modes_for_tx_parameters_and_media(ChannelFlags flags, PhyMode txMode, PhyMode mediaMode)
+    {
+        var channel = (flags & ChannelFlags.Band5Ghz) != 0 ? new Ieee80211Channel(5180, 36, flags) : new Ieee80211Channel(2412, 1, flags);
+        Assert.Equal(txMode, TxParameterTable.ModeFor(channel));
+        Assert.Equal(mediaMode, VapMedia.ModeForChannel(channel));
+    }
+
     [Fact]
     public void Fixed_rate_with_a_mode_sets_that_modes_ucastrate()
     {

@@ -51,6 +51,36 @@ public class ScanCacheTests
     }
 
     [Fact]
+    public void A_repeated_beacon_updates_its_entry_without_allocating_and_a_changed_one_is_taken()
+    {
+        var cache = new ScanCache(new SimulationScheduler().Time);
+        var spec = new BeaconSpec { Bssid = ApA, Ssid = BeaconSpec.Ascii("home"), Security = TestSecurity.Wpa2, Wmm = true };
+        byte[] beacon = spec.Build();
+        var e = Record(cache, spec);
+        byte[] ssid = e.Ssid, elements = e.InformationElements;
+        var suites = e.RsnSuites;
+        for (int i = 0; i < 100; i++) cache.TryRecord(beacon, -50, -95, e.Channel, out _, out _);   // warm-up
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++) cache.TryRecord(beacon, -50, -95, e.Channel, out _, out _);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(1101L, e.BeaconCount);
+        Assert.Same(ssid, e.Ssid);
+        Assert.Same(elements, e.InformationElements);
+        Assert.Same(suites, e.RsnSuites);
+
+        // The AP is reconfigured for WPA: the elements, the suites and the classification follow.
+        var wpa = Record(cache, spec with { Security = TestSecurity.Wpa });
+        Assert.Same(e, wpa);
+        Assert.Equal(ScanSecurity.Wpa, e.Security);
+        Assert.Null(e.RsnSuites);
+        Assert.NotNull(e.WpaSuites);
+        Assert.NotSame(elements, e.InformationElements);
+    }
+
+    [Fact]
     public void A_real_world_beacon_is_understood()
     {
         var cache = new ScanCache(new SimulationScheduler().Time);

@@ -69,12 +69,17 @@ public class VapStateMachineTests
         world.OnQueue(() =>
         {
             vap.StateMachine.Request(Ieee80211State.Auth);
+            Assert.Equal(1, vap.StateMachine.Pending);
             vap.Down();
             Assert.Equal(Ieee80211State.Init, vap.State);
+            Assert.Equal(0, vap.StateMachine.Pending);
         });
         Assert.Equal(Ieee80211State.Init, vap.State);
         Assert.False(vap.IsRunning);
         Assert.Equal(0, world.Ic.NRunning);
+        // Dropped, not run and refused later (a stale request would be counted as refused: VAP not running).
+        Assert.Equal(0, vap.Stats.StateTransitionsRefused);
+        Assert.DoesNotContain("refused", world.Transcript.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
