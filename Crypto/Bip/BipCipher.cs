@@ -6,7 +6,7 @@ namespace Net80211.Crypto.Bip;
 /// <summary>BIP (IEEE 802.11-2020 12.5.4): integrity for group-addressed robust management frames with an
 /// MMIE appended (no header). net80211 has no BIP; this is the MFP piece. The members differ in MAC and sizes.</summary>
 public abstract class BipCipherModule(string name, CipherSuite suite, int keyLength, int micLength)
-    : CipherModule(name, suite, keyLength, 0, 10 + micLength)   // MMIE: ID, length, key ID (2), IPN (6), MIC
+    : CipherModule(name, suite, keyLength, 0, Mmie.Length(micLength))   // MMIE: ID, length, key ID (2), IPN (6), MIC
 {
     protected int MicLength { get; } = micLength;
 

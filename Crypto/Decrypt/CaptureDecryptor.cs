@@ -1,5 +1,7 @@
 using Net80211.Capture;
+using Net80211.DataPath;
 using Net80211.Frames;
+using Net80211.Nodes;
 using Net80211.Packets;
 using Net80211.Security;
 
@@ -26,8 +28,6 @@ namespace Net80211.Crypto.Decrypt;
 /// </remarks>
 public sealed class CaptureDecryptor
 {
-    private const ushort EtherTypeEapol = 0x888E;
-    private const int NonQosTid = 16;
     private const int KeyIds = 4;
     /// <summary>ExtIV (bit 5 of the fourth octet of the cipher header): TKIP/CCMP/GCMP framing, 12.5.2.2, 12.5.3.2.</summary>
     private const byte ExtIvBit = 0x20;
@@ -249,7 +249,7 @@ public sealed class CaptureDecryptor
         byte keyOctet = mpdu[headerLength + KeyIdOffset];
         bool extIv = (keyOctet & ExtIvBit) != 0;
         int keyId = keyOctet >> KeyIdShift;
-        int tid = header.FrameControl.IsQosData ? header.QosControl.Tid : NonQosTid;
+        int tid = header.FrameControl.IsQosData ? header.QosControl.Tid : Ieee80211Node.NonQosTid;
         bool wholeMsdu = !header.FrameControl.MoreFragments && header.SequenceControl.FragmentNumber == 0;
         bool fromAp = header.TransmitterAddress == bss.Bssid;
 
@@ -328,7 +328,7 @@ public sealed class CaptureDecryptor
 
     private void OfferEapol(BssState bss, StationState station, ReadOnlySpan<byte> msdu)
     {
-        if (_handshakes is null || !Llc.TryReadSnap(msdu, out ushort etherType, out ReadOnlySpan<byte> eapol) || etherType != EtherTypeEapol) return;
+        if (_handshakes is null || !Llc.TryReadSnap(msdu, out ushort etherType, out ReadOnlySpan<byte> eapol) || etherType != EthernetHeader.EtherTypeEapol) return;
         _handshakes.OnEapol(bss, station, bss.Bssid, eapol);
     }
 

@@ -1,4 +1,5 @@
 using Net80211.Frames;
+using Net80211.Nodes;
 
 namespace Net80211.Crypto.Decrypt;
 
@@ -8,14 +9,12 @@ namespace Net80211.Crypto.Decrypt;
 /// with the previous one of the station in that direction), so its counts are reproduced.</summary>
 internal sealed class RetransmissionFilter
 {
-    private const int NonQosTid = 16;
-
     private readonly Dictionary<ulong, ushort> _last = [];
 
     /// <summary>Remembers the frame; true when it repeats the one before it.</summary>
     public bool IsRetransmission(in FrameHeader header)
     {
-        int tid = header.FrameControl.IsQosData ? header.QosControl.Tid : NonQosTid;
+        int tid = header.FrameControl.IsQosData ? header.QosControl.Tid : Ieee80211Node.NonQosTid;
         ulong key = header.TransmitterAddress.ToUInt64() << 5 | (uint)tid;
         ushort sequence = header.SequenceControl.Value;
         bool repeat = header.FrameControl.Retry && _last.TryGetValue(key, out ushort previous) && previous == sequence;

@@ -101,10 +101,10 @@ public sealed class TkipKey : ICipherKey
     /// <summary>Tests: jump the transmit TSC (phase-1 boundaries, exhaustion).</summary>
     internal void SetTransmitCounter(ulong tsc) => _txTsc = tsc;
 
-    /// <summary>Sets the last accepted TSC on every TID, e.g. to a group key's RSC from the EAPOL-Key frame (12.7.2).</summary>
     /// <summary>ICipherKey's name for <see cref="SetReceiveCounter(ulong)"/>.</summary>
     public void SetReceiveCounters(ulong counter) => SetReceiveCounter(counter);
 
+    /// <summary>Sets the last accepted TSC on every TID, e.g. to a group key's RSC from the EAPOL-Key frame (12.7.2).</summary>
     public void SetReceiveCounter(ulong tsc)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(tsc, MaxTsc);

@@ -1,4 +1,5 @@
 using Net80211.Frames;
+using Net80211.Nodes;
 
 namespace Net80211.Crypto.Tkip;
 
@@ -24,7 +25,6 @@ internal static class TkipMicHeader
     private const int SaOffset = 6;
     private const int PriorityOffset = 12;
     private const int TidMask = 0x0F;
-    private const int NonQosCounter = 16;
 
     /// <summary>Fills <paramref name="micHeader"/> from the MAC header; false when the header is not a data
     /// header of at least the length its Frame Control implies.</summary>
@@ -57,7 +57,7 @@ internal static class TkipMicHeader
     public static int ReplayCounterIndex(ReadOnlySpan<byte> macHeader)
     {
         var fc = new FrameControl((ushort)(macHeader[0] | macHeader[1] << 8));
-        if (!fc.IsQosData) return NonQosCounter;
+        if (!fc.IsQosData) return Ieee80211Node.NonQosTid;
         int qosOffset = fc.HasAddress4 ? FrameHeader.FourAddressLength : FrameHeader.ThreeAddressLength;
         return macHeader[qosOffset] & TidMask;
     }

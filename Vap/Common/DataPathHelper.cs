@@ -105,12 +105,26 @@ public sealed class DataPathHelper
         var vap = _vap;
         var ic = vap.Ic;
         int msduLength = ethernetFrame.Length;
-        bool eapol = FrameCrypto.IsEapol(ethernetFrame.Data);
-        bool groupFrame = ethernetFrame.Length >= 6 && MacAddress.Read(ethernetFrame.Data).IsGroup;
+        bool qos = (node.Flags & NodeFlags.Qos) != 0 && (vap.Flags & VapFlags.Wme) != 0;
+        var p = new EncapParams(node, (EncapDirection)direction)
+        {
+            Bssid = node.Bssid.IsZero ? vap.Bss?.Bssid ?? vap.MacAddress : node.Bssid,
+            TransmitterAddress = vap.MacAddress,
+            Qos = qos,
+        };
+        if (!Encapsulation.TryEncapsulate(ethernetFrame, p, out _))
+        {
+            DropOutput(ethernetFrame);
+            return;
+        }
+        // Group or not by the receiver address, as ieee80211_crypto_encap decides: a station's broadcast goes
+        // to its AP (address 1 the BSSID) under the pairwise key.
+        bool group = (ethernetFrame.Meta.Flags & PacketFlags.Multicast) != 0;
+        bool eapol = (ethernetFrame.Meta.Flags & PacketFlags.Eapol) != 0;
         ICipherKey? key = null;
         if (vap.Security.Privacy)
         {
-            key = FrameCrypto.TransmitKey(vap, node, groupFrame);
+            key = FrameCrypto.TransmitKey(vap, node, group);
             // Handshake frames go in the clear until the 4-way handshake has opened the port: a message 4
             // retransmitted after we installed the PTK must still reach an AP that has not.
             if (eapol && ((node.Flags & NodeFlags.Authorized) == 0 || node.EapolInClear)) key = null;
@@ -122,35 +136,16 @@ public sealed class DataPathHelper
                 return;
             }
         }
-        bool qos = (node.Flags & NodeFlags.Qos) != 0 && (vap.Flags & VapFlags.Wme) != 0;
-        var p = new EncapParams(node, (EncapDirection)direction)
-        {
-            Bssid = node.Bssid.IsZero ? vap.Bss?.Bssid ?? vap.MacAddress : node.Bssid,
-            TransmitterAddress = vap.MacAddress,
-            Qos = qos,
-        };
-        if (!Encapsulation.TryEncapsulate(ethernetFrame, p, out _))
-        {
-            vap.Interface.CountOutputError();
-            Interlocked.Increment(ref vap.Stats.TxDropped);
-            ethernetFrame.Free();
-            return;
-        }
         var mode = TxParameterTable.ModeFor(ic.CurrentChannel);
         var txp = vap.TxParams[mode];
-        bool group = (ethernetFrame.Meta.Flags & PacketFlags.Multicast) != 0;
         byte rate;
         if (group) rate = txp.MulticastRate;
         else if (txp.UnicastRate != TxParameters.FixedRateNone) rate = txp.UnicastRate;
         else rate = vap.RateControl?.Rate(node, ethernetFrame.Length) ?? 0;
         if (rate == 0) rate = node.Rates.Count > 0 ? node.Rates.MaxRate : txp.MulticastRate;
         node.TxRate = rate;
-        if (eapol)
-        {
-            // EAPOL at the management rate, as net80211 sends it (M_EAPOL).
-            rate = txp.ManagementRate;
-            ethernetFrame.Meta.Flags |= PacketFlags.Eapol;
-        }
+        // EAPOL at the management rate, as net80211 sends it (M_EAPOL).
+        if (eapol) rate = txp.ManagementRate;
         ethernetFrame.Node = node;
         ethernetFrame.Meta.Rate = rate;
         ethernetFrame.Meta.MaxRetries = group ? (byte)1 : (byte)(txp.MaxRetry + 1);
@@ -158,7 +153,7 @@ public sealed class DataPathHelper
         node.Stats.TxBytes += msduLength;
         vap.Interface.CountOutput(msduLength);
 
-        int headerLength = FrameHeader.GetHeaderLength(new FrameControl(System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(ethernetFrame.Data)));
+        int headerLength = Encapsulation.HeaderLength(p);
         // enmic: the MSDU-level MIC (TKIP Michael) goes on before fragmentation.
         if (key is not null && !key.AddMsduMic(ethernetFrame, headerLength))
         {

@@ -1,3 +1,4 @@
+using Net80211.DataPath;
 using Net80211.Frames;
 using Net80211.Nodes;
 using Net80211.Packets;
@@ -12,17 +13,14 @@ namespace Net80211.Vap.Common;
 /// </summary>
 internal static class FrameCrypto
 {
-    /// <summary>EtherType of EAPOL (IEEE 802.1X): the handshake frames, which may go before keys exist.</summary>
-    public const ushort EapolEtherType = 0x888E;
-
-    /// <summary>Is this 802.3 frame (DA SA type ...) an EAPOL frame?</summary>
+    /// <summary>Is this 802.3 frame (DA SA type ...) an EAPOL frame (IEEE 802.1X: the handshake frames, which
+    /// may go before keys exist)?</summary>
     public static bool IsEapol(ReadOnlySpan<byte> ethernetFrame)
-        => ethernetFrame.Length >= 14 && ethernetFrame[12] == 0x88 && ethernetFrame[13] == 0x8E;
+        => ethernetFrame.Length >= EthernetHeader.Length && EthernetHeader.TypeOrLength(ethernetFrame) == EthernetHeader.EtherTypeEapol;
 
     /// <summary>Is this unprotected 802.11 data frame an EAPOL frame (LLC/SNAP with the EAPOL type)?</summary>
     public static bool IsEapolMpdu(ReadOnlySpan<byte> frame, int headerLength)
-        => frame.Length >= headerLength + 8 && frame[headerLength] == 0xAA && frame[headerLength + 1] == 0xAA
-           && frame[headerLength + 6] == 0x88 && frame[headerLength + 7] == 0x8E;
+        => Llc.TryReadSnap(frame[headerLength..], out ushort etherType, out _) && etherType == EthernetHeader.EtherTypeEapol;
 
     /// <summary>The key a frame to <paramref name="node"/> goes out with: the pairwise key for unicast,
     /// the group transmit key for group frames (and static WEP keys for either).</summary>
@@ -81,10 +79,13 @@ internal static class FrameCrypto
     /// names. False (frame untouched) when there is none or it does not verify.</summary>
     public static bool TryVerifyBip(Ieee80211Vap vap, Packet frame, in FrameHeader header)
     {
-        const int MmieMinLength = 18;   // element ID, length, key ID (2), IPN (6), MIC (8)
+        // The MMIE (ID, length, key ID (2), IPN (6), MIC (8 or 16)) is the cipher's trailer; the IGTKs of a
+        // VAP share the negotiated cipher, so either one gives its length.
+        if ((vap.Keys.Igtk(4) ?? vap.Keys.Igtk(5)) is not { } any) return false;
+        int mmieLength = any.Cipher.TrailerLength;
         var data = frame.Data;
-        if (data.Length < header.Length + MmieMinLength) return false;
-        int keyId = data[^16] | data[^15] << 8;
+        if (data.Length < header.Length + mmieLength) return false;
+        int keyId = data[^(mmieLength - 2)] | data[^(mmieLength - 3)] << 8;
         if (vap.Keys.Igtk(keyId) is not { } igtk) return false;
         return igtk.Decapsulate(frame, header.Length, Ieee80211Node.NonQosTid) == CipherResult.Ok;
     }

@@ -1,3 +1,4 @@
+using Net80211.DataPath;
 using Net80211.Events;
 using Net80211.Frames;
 using Net80211.Modules;
@@ -73,24 +74,27 @@ public abstract class OpModeBase : IOpMode
                     }
                     FrameHeader.TryRead(frame.Data, out header, out _);
                 }
-                else if (node is { MfpEnabled: true, PairwiseKey: not null } && IsRobust(header.FrameControl.ManagementSubtype) && a1.IsGroup)
+                else if (node is { MfpEnabled: true, PairwiseKey: not null } && IsRobust(header.FrameControl.ManagementSubtype))
                 {
-                    // Group-addressed robust management frames carry an MMIE under the IGTK (BIP, 12.5.4);
-                    // without a valid one they are ignored.
-                    if (!FrameCrypto.TryVerifyBip(Vap, frame, header))
+                    if (a1.IsGroup)
                     {
+                        // Group-addressed robust management frames carry an MMIE under the IGTK (BIP, 12.5.4);
+                        // without a valid one they are ignored.
+                        if (!FrameCrypto.TryVerifyBip(Vap, frame, header))
+                        {
+                            Drop(frame, ref Vap.Stats.RxUnprotected);
+                            return;
+                        }
+                    }
+                    else
+                    {
+                        // With MFP in force, an unprotected deauthentication or disassociation is not obeyed
+                        // (12.6.19): it may be forged. The peer is asked with an SA Query instead (11.13).
+                        var subtype = header.FrameControl.ManagementSubtype;
                         Drop(frame, ref Vap.Stats.RxUnprotected);
+                        if (subtype is ManagementSubtype.Deauthentication or ManagementSubtype.Disassociation) UnprotectedDisconnect(node);
                         return;
                     }
-                }
-                else if (node is { MfpEnabled: true, PairwiseKey: not null } && IsRobust(header.FrameControl.ManagementSubtype) && !a1.IsGroup)
-                {
-                    // With MFP in force, an unprotected deauthentication or disassociation is not obeyed
-                    // (12.6.19): it may be forged. The peer is asked with an SA Query instead (11.13).
-                    var subtype = header.FrameControl.ManagementSubtype;
-                    Drop(frame, ref Vap.Stats.RxUnprotected);
-                    if (subtype is ManagementSubtype.Deauthentication or ManagementSubtype.Disassociation) UnprotectedDisconnect(node);
-                    return;
                 }
                 ReceiveManagement(frame, header, node);
                 frame.Free();
@@ -163,11 +167,8 @@ public abstract class OpModeBase : IOpMode
     {
         var p = Ic.Pool.Rent(14 + eapol.Length);
         var b = p.Append(14 + eapol.Length);
-        peer.MacAddress.WriteTo(b);
-        Vap.MacAddress.WriteTo(b[6..]);
-        b[12] = (byte)(FrameCrypto.EapolEtherType >> 8);
-        b[13] = unchecked((byte)FrameCrypto.EapolEtherType);
-        eapol.CopyTo(b[14..]);
+        EthernetHeader.Write(b, peer.MacAddress, Vap.MacAddress, EthernetHeader.EtherTypeEapol);
+        eapol.CopyTo(b[EthernetHeader.Length..]);
         Data.Transmit(p, peer, direction);
     }
 

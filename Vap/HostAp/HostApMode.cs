@@ -318,11 +318,6 @@ public sealed class HostApMode : OpModeBase
     /// ni_challenge).</summary>
     private sealed record SharedKeyChallenge(byte[] Text, TimeSpan Issued);
 
-    /// <summary>The one algorithm our authmode allows (12.3.3): Shared Key for authmode shared, else Open
-    /// System (authmode wep is WEP with open authentication; WPA authenticates after association).</summary>
-    private AuthenticationAlgorithm AllowedAlgorithm
-        => Vap.Security.AuthMode == AuthMode.Shared ? AuthenticationAlgorithm.SharedKey : AuthenticationAlgorithm.OpenSystem;
-
     private void OnAuthentication(ReadOnlySpan<byte> body, MacAddress from, Ieee80211Node? node, bool wasProtected)
     {
         if (!AuthenticationFrame.TryRead(body, out var auth, out _))
@@ -342,7 +337,7 @@ public sealed class HostApMode : OpModeBase
             Interlocked.Increment(ref Vap.Stats.RxDropped);
             return;
         }
-        if (auth.Algorithm != AllowedAlgorithm)
+        if (auth.Algorithm != _security.AuthAlgorithm)
         {
             // 12.3.3.1: an algorithm the BSS does not use is refused with status 13 — requests only (odd
             // sequence numbers), a stray response is not answered.
@@ -457,7 +452,7 @@ public sealed class HostApMode : OpModeBase
     /// the key, a challenge failure (12.3.3.3.5) — when a challenge was outstanding, else it is only a counted drop.</summary>
     protected override void UndecryptableAuthentication(MacAddress transmitter, Ieee80211Node? node)
     {
-        if (Vap.State != Ieee80211State.Run || AllowedAlgorithm != AuthenticationAlgorithm.SharedKey || node?.SecurityState is not SharedKeyChallenge) return;
+        if (Vap.State != Ieee80211State.Run || _security.AuthAlgorithm != AuthenticationAlgorithm.SharedKey || node?.SecurityState is not SharedKeyChallenge) return;
         node.SecurityState = null;
         SharedKeyChallengeFailures++;
         RefuseAuthentication(node, new AuthenticationFrame { Algorithm = AuthenticationAlgorithm.SharedKey, TransactionSequence = 3 },

@@ -4,8 +4,6 @@ namespace Net80211.Vap.Security;
 
 internal static class Elements
 {
-    private static ReadOnlySpan<byte> WpaOuiType => [0x00, 0x50, 0xF2, 0x01];
-
     /// <summary>The whole RSN element (ID, length, body) in <paramref name="elements"/>, or empty.</summary>
     public static ReadOnlySpan<byte> Rsn(ReadOnlySpan<byte> elements) => Find(elements, wpa: false);
 
@@ -14,15 +12,15 @@ internal static class Elements
 
     private static ReadOnlySpan<byte> Find(ReadOnlySpan<byte> elements, bool wpa)
     {
-        int i = 0;
-        while (i + 2 <= elements.Length)
+        var reader = new IeReader(elements);
+        while (reader.MoveNext())
         {
-            int len = elements[i + 1];
-            if (i + 2 + len > elements.Length) break;
-            var element = elements.Slice(i, 2 + len);
-            if (!wpa && element[0] == (byte)ElementId.Rsn) return element;
-            if (wpa && element[0] == (byte)ElementId.VendorSpecific && len >= 4 && element.Slice(2, 4).SequenceEqual(WpaOuiType)) return element;
-            i += 2 + len;
+            var ie = reader.Current;
+            if (wpa ? ie.Id == ElementId.VendorSpecific && WpaElement.IsWpa(ie.Body) : ie.Id == ElementId.Rsn)
+            {
+                int end = elements.Length - reader.Remaining.Length;
+                return elements[(end - ie.TotalLength)..end];
+            }
         }
         return [];
     }

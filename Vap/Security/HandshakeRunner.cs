@@ -83,16 +83,22 @@ internal sealed class HandshakeRunner : IDisposable
                     _sendEapol(send.Frame);
                     break;
                 case InstallPairwiseKey pk:
-                    if (!_security.InstallPairwise(_peer, _suite.PairwiseCipher, pk.Ptk.Tk, _role, out var e1)) _failed(new Failed(1, e1 ?? "pairwise key"));
+                    if (!_security.InstallPairwise(_peer, _suite.PairwiseCipher, pk.Ptk.Tk, _role, out var e1)) { Fail(e1 ?? "pairwise key"); return; }
                     break;
                 case InstallGroupKey gk:
                     // The AP installs its own GTK when it makes it; the station installs what it receives.
                     if (_supplicant is not null && !_security.InstallGroup(_suite.GroupCipher, gk.Gtk, gk.KeyIndex, gk.Rsc, transmit: false, _role, out var e2))
-                        _failed(new Failed(1, e2 ?? "group key"));
+                    {
+                        Fail(e2 ?? "group key");
+                        return;
+                    }
                     break;
                 case InstallIgtk ik:
                     if (_supplicant is not null && !_security.InstallIgtk(_suite.GroupManagementCipher, ik.Igtk, ik.KeyIndex, ik.Ipn, out var e3))
-                        _failed(new Failed(1, e3 ?? "IGTK"));
+                    {
+                        Fail(e3 ?? "IGTK");
+                        return;
+                    }
                     break;
                 case ArmTimer arm:
                     _timer.Reset(arm.After, static s => ((HandshakeRunner)s!).OnTimeout(), this);
@@ -112,6 +118,14 @@ internal sealed class HandshakeRunner : IDisposable
                     break;
             }
         }
+    }
+
+    /// <summary>A key the handshake handed over could not be installed: the handshake fails there, and what
+    /// it asked for after the key (completion, above all) is not done.</summary>
+    private void Fail(string why)
+    {
+        _timer.Stop();
+        _failed(new Failed(1, why));
     }
 
     public void Dispose()

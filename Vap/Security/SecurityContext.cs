@@ -22,6 +22,11 @@ internal sealed class SecurityContext
     public SecuritySettings Settings => _vap.Security;
     public bool IsWpa => Settings.AuthMode == AuthMode.Wpa;
 
+    /// <summary>The one authentication algorithm the authmode uses (12.3.3): Shared Key for authmode shared,
+    /// else Open System (authmode wep is WEP with open authentication; WPA authenticates after association).</summary>
+    public AuthenticationAlgorithm AuthAlgorithm
+        => Settings.AuthMode == AuthMode.Shared ? AuthenticationAlgorithm.SharedKey : AuthenticationAlgorithm.OpenSystem;
+
     /// <summary>The RSN configuration (ifconfig's ucipher/mcipher/akm/pmf) as the RSN code wants it.</summary>
     public RsnConfiguration Configuration => new()
     {

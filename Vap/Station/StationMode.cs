@@ -237,22 +237,18 @@ public sealed class StationMode : OpModeBase, IScanClient
         var rsn = Elements.Rsn(bss.InformationElements);
         var wpa = Elements.Wpa(bss.InformationElements);
         string? error = null;
+        var backoff = JoinFailureBackoff;
         if (!RsnNegotiation.TrySelect(config, rsn, wpa, out var suite, out var refusal)) error = $"no common security suite with {bss.Bssid}: {refusal.Why}";
         else if (!_security.TryGetPmk(Vap.DesiredSsid.Length > 0 ? Vap.DesiredSsid : bss.Ssid, out _, out var pmkError)) error = $"cannot make the PSK: {pmkError}";
+        // 12.5.2.4: while our TKIP countermeasures last, no TKIP association with any AP.
+        else if (_countermeasures.IsBlocked && (suite!.PairwiseCipher is CipherSuite.Tkip or CipherSuite.WpaTkip || suite.GroupCipher is CipherSuite.Tkip or CipherSuite.WpaTkip))
+        {
+            backoff = _countermeasures.Remaining;
+            error = $"TKIP countermeasures in force for {Math.Ceiling(backoff.TotalSeconds):0} s more: not joining {bss.Bssid}";
+        }
         if (error is not null)
         {
-            Ic.ScanCache.MarkFailure(bss.Bssid, JoinFailureBackoff);
-            Vap.LastFailure = new VapFailure(Ic.Now, error);
-            Report(error);
-            _timer.Reset(_scanBackoff, static s => ((StationMode)s!).Rescan(), this);
-            return false;
-        }
-        // 12.5.2.4: while our TKIP countermeasures last, no TKIP association with any AP.
-        if (_countermeasures.IsBlocked && (suite!.PairwiseCipher is CipherSuite.Tkip or CipherSuite.WpaTkip || suite.GroupCipher is CipherSuite.Tkip or CipherSuite.WpaTkip))
-        {
-            var left = _countermeasures.Remaining;
-            Ic.ScanCache.MarkFailure(bss.Bssid, left);
-            error = $"TKIP countermeasures in force for {Math.Ceiling(left.TotalSeconds):0} s more: not joining {bss.Bssid}";
+            Ic.ScanCache.MarkFailure(bss.Bssid, backoff);
             Vap.LastFailure = new VapFailure(Ic.Now, error);
             Report(error);
             _timer.Reset(_scanBackoff, static s => ((StationMode)s!).Rescan(), this);
@@ -414,16 +410,12 @@ public sealed class StationMode : OpModeBase, IScanClient
 
     // ---- AUTH / ASSOC ----
 
-    /// <summary>authmode shared uses Shared Key authentication (12.3.3.3), every other mode Open System.</summary>
-    private AuthenticationAlgorithm AuthAlgorithm
-        => Vap.Security.AuthMode == AuthMode.Shared ? AuthenticationAlgorithm.SharedKey : AuthenticationAlgorithm.OpenSystem;
-
     private void SendAuth()
     {
         if (AccessPoint is not { } ap) { RequestState(Ieee80211State.Scan, TransitionReason.None); return; }
         _tries++;
         _expectedAuthSequence = 2;
-        ManagementOutput.SendAuthentication(Vap, ap, 1, StatusCode.Success, AuthAlgorithm);
+        ManagementOutput.SendAuthentication(Vap, ap, 1, StatusCode.Success, _security.AuthAlgorithm);
         _timer.Reset(ResponseTimeout, static s => ((StationMode)s!).ResponseTimedOut(), this);
     }
 
@@ -435,7 +427,7 @@ public sealed class StationMode : OpModeBase, IScanClient
         if (!AuthenticationFrame.TryRead(body, out var auth, out _)) { Interlocked.Increment(ref Vap.Stats.RxMalformed); return; }
         // A refusal may name any algorithm (an AP refusing ours with status 13 echoes it); a success must be
         // the exchange we started, at the step we are at.
-        if (auth.TransactionSequence != _expectedAuthSequence || (auth.StatusCode == StatusCode.Success && auth.Algorithm != AuthAlgorithm))
+        if (auth.TransactionSequence != _expectedAuthSequence || (auth.StatusCode == StatusCode.Success && auth.Algorithm != _security.AuthAlgorithm))
         {
             Interlocked.Increment(ref Vap.Stats.RxDropped);
             return;

@@ -30,7 +30,7 @@ public sealed class ScenarioWorld
     public ScenarioWorld(ulong seed = 1, MediumOptions? medium = null, bool dataOnAir = false)
     {
         var services = new ServiceCollection().AddNet80211().AddOpModes().AddAmrr().AddFixedRateControl().AddHwsim()
-            .AddCcmp().AddGcmp().AddTkip().AddWep().AddBip();
+            .AddCcmp().AddGcmp().AddTkip().AddWep().AddBipAll();
         using var provider = services.BuildServiceProvider();
         World = new HwsimWorld(provider.GetRequiredService<ModuleRegistry>(), seed, medium);
         World.Medium.FrameOnAir += (in AirFrameEvent e) => OnAir(e, dataOnAir);

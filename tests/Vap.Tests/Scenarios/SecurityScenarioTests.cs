@@ -46,6 +46,29 @@ public class SecurityScenarioTests
     }
 
     [Fact]
+    public void Station_broadcast_goes_to_the_ap_under_the_pairwise_key()
+    {
+        var w = new ScenarioWorld(seed: 71);
+        var ap = w.HostAp(w.AddRadio(), "secure", configure: v => ScenarioWorld.Wpa(v));
+        var sta = w.Station(w.AddRadio(new Position(5, 0)), "secure", v => ScenarioWorld.Wpa(v));
+        Assert.True(w.RunUntil(() => ScenarioWorld.Authorized(ap, sta), 20));
+        var apGot = new List<byte[]>();
+        ap.Interface.Receiver = p => { apGot.Add(p.Data.ToArray()); p.Free(); };
+        int clearData = 0;
+        w.World.Medium.FrameOnAir += (in AirFrameEvent e) =>
+        {
+            if (!e.IsAck && (e.Frame[0] & 0x0c) == 0x08 && (e.Frame[1] & 0x40) == 0) clearData++;
+        };
+        // Address 1 is the BSSID, not the broadcast DA: the station has no group transmit key and must not need one.
+        w.Send(sta, MacAddress.Broadcast, 60, 0x44);
+        w.RunFor(0.2);
+        Assert.Equal(0, sta.Stats.TxNoKey);
+        var got = Assert.Single(apGot);
+        Assert.True(MacAddress.Read(got).IsBroadcast);
+        Assert.Equal(0, clearData);
+    }
+
+    [Fact]
     public void Wrong_passphrase_fails_the_handshake_and_both_sides_say_why()
     {
         var w = new ScenarioWorld(seed: 72);
@@ -207,16 +230,18 @@ public class SecurityScenarioTests2
         Assert.Contains("SA Query", sta.LastFailure!.What, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Under_pmf_a_broadcast_deauth_counts_only_with_a_valid_bip_mmie()
+    [Theory]
+    [InlineData(CipherSuite.BipCmac128)]
+    [InlineData(CipherSuite.BipGmac256)]   // a 16-octet MIC: the MMIE is longer than BIP-CMAC-128's
+    public void Under_pmf_a_broadcast_deauth_counts_only_with_a_valid_bip_mmie(CipherSuite groupManagementCipher)
     {
         var w = new ScenarioWorld(seed: 80);
         var apRadio = w.AddRadio();
         var staRadio = w.AddRadio(new Position(5, 0));
-        var ap = w.HostAp(apRadio, "secure", configure: v => ScenarioWorld.Wpa(v, s => s.Mfp = MfpMode.Required));
-        var sta = w.Station(staRadio, "secure", v => ScenarioWorld.Wpa(v, s => s.Mfp = MfpMode.Capable));
+        var ap = w.HostAp(apRadio, "secure", configure: v => ScenarioWorld.Wpa(v, s => { s.Mfp = MfpMode.Required; s.GroupManagementCipher = groupManagementCipher; }));
+        var sta = w.Station(staRadio, "secure", v => ScenarioWorld.Wpa(v, s => { s.Mfp = MfpMode.Capable; s.GroupManagementCipher = groupManagementCipher; }));
         Assert.True(w.RunUntil(() => ScenarioWorld.Authorized(ap, sta), 25));
-        Assert.NotNull(sta.Keys.Igtk(4));
+        Assert.Equal((uint)groupManagementCipher, sta.Keys.Igtk(4)!.Cipher.SuiteSelector);
 
         // A forged broadcast deauthentication without an MMIE is ignored.
         w.InjectDeauth(staRadio, MacAddress.Broadcast, ap.MacAddress, 3);
