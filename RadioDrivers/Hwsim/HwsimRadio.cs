@@ -90,7 +90,7 @@ public sealed class HwsimRadio : IIeee80211Driver, IMediumClient
             return;
         }
         var vap = node.Vap;
-        byte rate = parameters is { Rate0: > 0 } p ? p.Rate0 : ManagementRate(vap);
+        byte rate = parameters is { Rate0: > 0 } p ? p.Rate0 : DriverRates.ManagementRate(Ic, vap);
         byte tries = parameters is { Try0: > 0 } q ? q.Try0 : (byte)(vap.TxParams[TxParameterTable.ModeFor(Ic.CurrentChannel)].MaxRetry + 1);
         var descriptor = new TxDescriptor(RateChain.Single(rate, tries), noAck: parameters?.NoAck ?? false,
             shortPreamble: parameters?.ShortPreamble ?? false);
@@ -103,7 +103,7 @@ public sealed class HwsimRadio : IIeee80211Driver, IMediumClient
         while (Port.QueueDepth < Port.QueueLimit && Ic.SendQueue.TryDequeue(out var frame))
         {
             var node = frame.Node as Ieee80211Node;
-            byte rate = frame.Meta.Rate != 0 ? frame.Meta.Rate : node?.TxRate is > 0 and var r ? r : ManagementRate(node?.Vap);
+            byte rate = frame.Meta.Rate != 0 ? frame.Meta.Rate : node?.TxRate is > 0 and var r ? r : DriverRates.ManagementRate(Ic, node?.Vap);
             byte tries = frame.Meta.MaxRetries != 0 ? frame.Meta.MaxRetries : (byte)(TxParameters.DefaultMaxRetry + 1);
             bool noAck = (frame.Meta.Flags & (PacketFlags.NoAck | PacketFlags.Multicast)) != 0;
             ToHardware(frame, new TxDescriptor(RateChain.Single(rate, tries), noAck,
@@ -121,13 +121,6 @@ public sealed class HwsimRadio : IIeee80211Driver, IMediumClient
         _inHardware++;
         if (_txTimer == 0) _txTimer = TxTimeoutSeconds;
         if (_watchdog is { Pending: false }) _watchdog.Reset(TimeSpan.FromSeconds(1), static s => ((HwsimRadio)s!).Watchdog(), this);
-    }
-
-    private byte ManagementRate(Ieee80211Vap? vap)
-    {
-        var mode = TxParameterTable.ModeFor(Ic.CurrentChannel);
-        if (vap is not null) return vap.TxParams[mode].ManagementRate;
-        return mode == PhyMode.Mode11a ? (byte)12 : (byte)2;
     }
 
     /// <summary>TX status from the air: the TX-done interrupt.</summary>

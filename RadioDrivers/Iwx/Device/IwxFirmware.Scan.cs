@@ -14,7 +14,6 @@ namespace Net80211.RadioDrivers.Iwx.Device;
 internal sealed partial class IwxFirmware
 {
     private const int ProbeHeaderLength = FrameHeader.ThreeAddressLength;
-    private const byte SsidElementId = 0;
 
     private readonly Callout _dwell;
     private IwxScanReqUmac _scan;
@@ -114,7 +113,7 @@ internal sealed partial class IwxFirmware
         int ssidAt = -1, ssidLength = 0;
         for (int at = 0; at + 2 <= ies.Length && at + 2 + ies[at + 1] <= ies.Length; at += 2 + ies[at + 1])
         {
-            if (ies[at] != SsidElementId) continue;
+            if (ies[at] != (byte)ElementId.Ssid) continue;
             ssidAt = at;
             ssidLength = 2 + ies[at + 1];
             break;
@@ -130,7 +129,7 @@ internal sealed partial class IwxFirmware
             ies[..ssidAt].CopyTo(frame[w..]);
             w += ssidAt;
         }
-        frame[w++] = SsidElementId;
+        frame[w++] = (byte)ElementId.Ssid;
         frame[w++] = (byte)ssid.Length;
         ssid.CopyTo(frame[w..]);
         w += ssid.Length;

@@ -219,10 +219,8 @@ internal sealed partial class IwxFirmware
     private bool Send(IwxCommandId id, ushort sequence, byte cookie, ReadOnlySpan<byte> payload)
     {
         if (!IsRunning) return false;
-        int length = IwxRxPacketHeader.Size + payload.Length;
-        IwxRxPacketHeader.For(id, sequence, payload.Length, cookie).TryWrite(_packet);
-        payload.CopyTo(_packet.AsSpan(IwxRxPacketHeader.Size));
-        return _device.RxQueue.Deliver(_packet.AsSpan(0, length));
+        payload.CopyTo(StagePayload(payload.Length));
+        return SendStaged(id, sequence, cookie, payload.Length);
     }
 
     /// <summary>Room for a payload in the staging buffer: callers write into it, then call <see cref="SendStaged"/>.</summary>

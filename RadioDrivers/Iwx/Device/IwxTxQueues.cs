@@ -115,7 +115,7 @@ internal sealed class IwxTxQueues
     }
 
     /// <summary>Reads the TFD at the ring's read index and gathers its buffers into <paramref name="destination"/>.
-    /// Returns the byte count, or -1 after a DMA fault (FH_ERR is raised) or a malformed TFD (counted).</summary>
+    /// Returns the byte count, -1 after a DMA fault (FH_ERR is raised), or -2 for a malformed TFD (counted).</summary>
     public int Gather(IwxTxRing ring, Span<byte> destination)
     {
         ulong at = ring.Base + (ulong)ring.Read * IwxTfd.Size;

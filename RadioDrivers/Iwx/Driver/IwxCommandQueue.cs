@@ -35,7 +35,7 @@ internal sealed class IwxCommandQueue : IDisposable
     private int _write;
     private int _cookie;
     private bool _enabled;
-    private long _submitted, _completed, _timeouts, _late, _wrongCookie, _full, _unsolicited;
+    private long _submitted, _timeouts, _late, _wrongCookie, _full, _unsolicited;
 
     /// <param name="reclaim">Processes answers already in the RX ring (the one reclaim before "queue full").</param>
     /// <param name="dispatch">Runs a waiter's completion: at once, or after the RX pass that found the answer,
@@ -55,14 +55,13 @@ internal sealed class IwxCommandQueue : IDisposable
             _tfds.Dispose();
             throw;
         }
-        for (int i = 0; i < Size; i++) _slots[i] = new Slot(this, i, new Callout(queue));
+        for (int i = 0; i < Size; i++) _slots[i] = new Slot(this, new Callout(queue));
     }
 
     public ulong TfdIova => _tfds.Iova;
     public static byte SizeLog2 => 5;
 
     public long Submitted => Interlocked.Read(ref _submitted);
-    public long Completed => Interlocked.Read(ref _completed);
     public long Timeouts => Interlocked.Read(ref _timeouts);
     /// <summary>Answers to commands that had already timed out.</summary>
     public long LateResponsesDiscarded => Interlocked.Read(ref _late);
@@ -219,7 +218,6 @@ internal sealed class IwxCommandQueue : IDisposable
             return false;
         }
         slot.Timer.Stop();
-        Interlocked.Increment(ref _completed);
         slot.Finish(header.Id == IwxCommandId.ReplyError && slot.Id != IwxCommandId.ReplyError
             ? IwxCommandStatus.FirmwareError : IwxCommandStatus.Ok, payload.ToArray());
         return true;
@@ -245,7 +243,7 @@ internal sealed class IwxCommandQueue : IDisposable
         _commands.Dispose();
     }
 
-    private sealed class Slot(IwxCommandQueue owner, int index, Callout timer)
+    private sealed class Slot(IwxCommandQueue owner, Callout timer)
     {
         public int State;
         public IwxCommandId Id;
@@ -254,7 +252,6 @@ internal sealed class IwxCommandQueue : IDisposable
         public int PoisonedCookie = -1;
         public IwxSignal<IwxCommandResult>? Waiter;
         public readonly Callout Timer = timer;
-        public int Index => index;
 
         public void TimedOut()
         {

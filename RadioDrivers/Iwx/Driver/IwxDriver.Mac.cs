@@ -50,7 +50,7 @@ public sealed partial class IwxDriver
     {
         if (vap.Bss is not { } bss) return;
         _staVap = vap;
-        if (_sta is { } old && !ReferenceEquals(old, null))
+        if (_sta is { } old)
         {
             old.Dead = true;
             FailBacklog(old, TxStatus.Flushed);
@@ -155,7 +155,7 @@ public sealed partial class IwxDriver
         });
     }
 
-    internal void StationDown(IwxVap vap) => RunOp("mac context remove", () => TeardownAsync(keepMac: false));
+    internal void StationDown() => RunOp("mac context remove", () => TeardownAsync(keepMac: false));
 
     private async IwxFlow LeaveAsync(IwxVap vap, IwxStation? sta, bool scanning)
     {
@@ -260,7 +260,7 @@ public sealed partial class IwxDriver
         _bindingAdded = true;
     }
 
-    internal void StopMonitor(IwxVap vap) => RunOp("monitor stop", () => TeardownAsync(keepMac: false));
+    internal void StopMonitor() => RunOp("monitor stop", () => TeardownAsync(keepMac: false));
 
     // ---- command payloads ----
 

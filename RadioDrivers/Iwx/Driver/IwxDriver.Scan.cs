@@ -1,4 +1,5 @@
 using Net80211.Channels;
+using Net80211.Frames;
 using Net80211.Radio;
 using Net80211.RadioDrivers.Iwx.Hardware;
 using Net80211.Scan;
@@ -67,8 +68,8 @@ public sealed partial class IwxDriver
             PassiveDwellMs = (ushort)Math.Clamp(request.MaxDwell.TotalMilliseconds, 1, ushort.MaxValue),
             Channels = list,
             Ssids = ssids,
-            ProbeTemplate = ProbeTemplate(Rates2Ghz, ExtendedRates2Ghz),
-            ProbeTemplate5Ghz = ProbeTemplate(Rates5Ghz, []),
+            ProbeTemplate = ProbeTemplate(Rates2Ghz),
+            ProbeTemplate5Ghz = ProbeTemplate(Rates5Ghz),
         };
         var b = new byte[cmd.Size];
         cmd.TryWrite(b);
@@ -77,29 +78,20 @@ public sealed partial class IwxDriver
 
     // What iwx_fill_probe_req puts in each band's part: CCK and OFDM rates on 2.4 GHz (eight in Supported
     // Rates, the rest in Extended Supported Rates), OFDM only on 5 GHz. In 500 kb/s units; 0x80 = basic.
-    private static readonly byte[] Rates2Ghz = [0x82, 0x84, 0x8b, 0x96, 0x0c, 0x12, 0x18, 0x24];
-    private static readonly byte[] ExtendedRates2Ghz = [0x30, 0x48, 0x60, 0x6c];
+    private static readonly byte[] Rates2Ghz = [0x82, 0x84, 0x8b, 0x96, 0x0c, 0x12, 0x18, 0x24, 0x30, 0x48, 0x60, 0x6c];
     private static readonly byte[] Rates5Ghz = [0x8c, 0x12, 0x98, 0x24, 0xb0, 0x48, 0x60, 0x6c];
 
     /// <summary>A wildcard probe request from our address with one band's rates; the firmware puts each SSID
     /// into it.</summary>
-    private byte[] ProbeTemplate(ReadOnlySpan<byte> rates, ReadOnlySpan<byte> extended)
+    private byte[] ProbeTemplate(ReadOnlySpan<byte> rates)
     {
-        var frame = new byte[24 + 2 + 2 + rates.Length + (extended.IsEmpty ? 0 : 2 + extended.Length)];
-        frame[0] = 0x40; // management, probe request
-        MacAddress.Broadcast.WriteTo(frame.AsSpan(4));
-        Ic.MacAddress.WriteTo(frame.AsSpan(10));
-        MacAddress.Broadcast.WriteTo(frame.AsSpan(16));
-        int at = 24;
-        frame[at++] = 0; frame[at++] = 0;                              // SSID: wildcard
-        frame[at++] = 1; frame[at++] = (byte)rates.Length;            // Supported Rates
-        rates.CopyTo(frame.AsSpan(at)); at += rates.Length;
-        if (!extended.IsEmpty)
-        {
-            frame[at++] = 50; frame[at++] = (byte)extended.Length;    // Extended Supported Rates
-            extended.CopyTo(frame.AsSpan(at));
-        }
-        return frame;
+        Span<byte> frame = stackalloc byte[FrameHeader.ThreeAddressLength + 3 * InformationElement.HeaderLength + rates.Length]; // SSID, rates, extended rates
+        FrameHeader.Management(ManagementSubtype.ProbeRequest, MacAddress.Broadcast, Ic.MacAddress, MacAddress.Broadcast)
+            .TryWrite(frame, out int n);
+        new SsidElement([]).TryWrite(frame[n..], out int w);   // wildcard
+        n += w;
+        SupportedRatesElement.TryWriteRateSet(frame[n..], rates, out w);
+        return frame[..(n + w)].ToArray();
     }
 
     public void ScanEnd(Ieee80211Com ic)

@@ -107,8 +107,8 @@ public sealed partial class IwxDriver
         {
             byte rate = parameters is { Rate0: > 0 } p ? p.Rate0
                 : frame.Meta.Rate != 0 ? frame.Meta.Rate
-                : management ? ManagementRate(node?.Vap) : node?.TxRate ?? 0;
-            if (rate == 0) rate = ManagementRate(node?.Vap);
+                : management ? DriverRates.ManagementRate(Ic, node?.Vap) : node?.TxRate ?? 0;
+            if (rate == 0) rate = DriverRates.ManagementRate(Ic, node?.Vap);
             int tries = parameters is { Try0: > 0 } t ? t.Try0 : frame.Meta.MaxRetries != 0 ? frame.Meta.MaxRetries : TxParameters.DefaultMaxRetry + 1;
             if (RateNFlags.TryFromRate(rate, out var rnf))
             {
@@ -147,13 +147,6 @@ public sealed partial class IwxDriver
         TxFrames++;
         _mmio!.Write32(IwxCsr.HbusTargWrptr, IwxCsr.WritePointer(ring.QueueId, write));
         ArmWatchdog();
-    }
-
-    private byte ManagementRate(Ieee80211Vap? vap)
-    {
-        var mode = TxParameterTable.ModeFor(Ic.CurrentChannel);
-        if (vap is not null) return vap.TxParams[mode].ManagementRate;
-        return mode == PhyMode.Mode11a ? (byte)12 : (byte)2;
     }
 
     /// <summary>iwx_rx_tx_cmd: status, retries and final rate of one frame; reclaim up to ssn.</summary>

@@ -76,13 +76,13 @@ public sealed partial class IwxDriver : IIeee80211Driver
     /// </summary>
     public IwxFlow Attach()
     {
-        var done = new IwxFlowSource();
+        var done = new IwxFlow();
         Ic.Queue.Enqueue(() => AttachAsync().OnDone(fault =>
         {
             if (fault is not null) FailAttach("internal error: " + fault.Message);
-            done.Complete();
+            done.Complete(null);
         }));
-        return done.Flow;
+        return done;
     }
 
     /// <summary>iwx_detach: destroys the VAPs, detaches from the stack, stops the device and frees every DMA
@@ -209,11 +209,4 @@ public sealed partial class IwxDriver : IIeee80211Driver
 
     private sealed record IwxNvmInfo(IwxNvmSkuFlags MacSkuFlags, uint TxChains, uint RxChains, int HwAddresses,
         IReadOnlyList<IwxNvmChannelFlags> ChannelProfiles);
-}
-
-/// <summary>A hand-completed <see cref="IwxFlow"/> (for APIs that start a flow on another queue).</summary>
-internal sealed class IwxFlowSource
-{
-    public IwxFlow Flow { get; } = new();
-    public void Complete(Exception? fault = null) => Flow.Complete(fault);
 }

@@ -81,11 +81,11 @@ internal sealed class IwxRxRing : IDisposable
     /// only during the call), reposts each buffer to the free ring, and returns the restock index to write to
     /// RFH_Q_FRBDCB_WIDX_TRG, or -1 when nothing was processed.
     /// </summary>
-    public int Process(Action<ReadOnlySpan<byte>> handle, int budget = int.MaxValue)
+    public int Process(Action<ReadOnlySpan<byte>> handle)
     {
         int closed = Closed;
         int processed = 0;
-        while (_read != closed && processed < budget)
+        while (_read != closed)
         {
             int rbid = IwxRxBufferDescriptors.ReadUsedBd(_used.Span, _read);
             _read = (_read + 1) % Size;

@@ -29,7 +29,7 @@ public sealed class IwxVap : Ieee80211Vap
             int e = base.NewState(next, reason);
             if (e != 0) return e;
             if (next == Ieee80211State.Run && from != Ieee80211State.Run) _driver.StartMonitor(this);
-            else if (next == Ieee80211State.Init && from != Ieee80211State.Init) _driver.StopMonitor(this);
+            else if (next == Ieee80211State.Init && from != Ieee80211State.Init) _driver.StopMonitor();
             return 0;
         }
 
@@ -42,7 +42,7 @@ public sealed class IwxVap : Ieee80211Vap
         else if (next is Ieee80211State.Init or Ieee80211State.Scan && from >= Ieee80211State.Auth)
             _driver.Leave(this, scanning: next == Ieee80211State.Scan);
         else if (next == Ieee80211State.Scan && from == Ieee80211State.Init) _driver.StationUp(this);
-        else if (next == Ieee80211State.Init && from == Ieee80211State.Scan) _driver.StationDown(this);
+        else if (next == Ieee80211State.Init && from == Ieee80211State.Scan) _driver.StationDown();
         return 0;
     }
 }

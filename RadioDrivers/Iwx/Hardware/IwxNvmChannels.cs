@@ -1,3 +1,5 @@
+using Net80211.Channels;
+
 namespace Net80211.RadioDrivers.Iwx.Hardware;
 
 /// <summary>Channel profile flags of NVM_GET_INFO (§6.1).</summary>
@@ -36,15 +38,10 @@ public static class IwxNvmChannels
 
     public static bool Is5Ghz(int channel) => channel > 14;
 
-    /// <summary>Centre frequency of a 2.4 or 5 GHz channel number.</summary>
-    public static int FrequencyMhz(int channel, bool is5Ghz) => is5Ghz ? 5000 + 5 * channel : channel == 14 ? 2484 : 2407 + 5 * channel;
+    /// <summary>Centre frequency of a 2.4 or 5 GHz channel number, 0 when the band has no such channel.</summary>
+    public static int FrequencyMhz(int channel, bool is5Ghz)
+        => Ieee80211Channel.IeeeToFrequency(channel, is5Ghz ? ChannelFlags.Band5Ghz : ChannelFlags.Band2Ghz);
 
     /// <summary>Channel number of a 2.4 or 5 GHz centre frequency, or 0.</summary>
-    public static int ChannelOf(int frequencyMhz) => frequencyMhz switch
-    {
-        2484 => 14,
-        >= 2412 and <= 2472 => (frequencyMhz - 2407) / 5,
-        >= 5000 and <= 5900 => (frequencyMhz - 5000) / 5,
-        _ => 0,
-    };
+    public static int ChannelOf(int frequencyMhz) => Ieee80211Channel.FrequencyToIeee(frequencyMhz);
 }
