@@ -192,8 +192,13 @@ public sealed class ControlServer : IAsyncDisposable
     private async Task RefuseAsync(Socket client)
     {
         await using var stream = new NetworkStream(client, ownsSocket: true);
-        var busy = CommandResult.Fail($"wlan: the daemon is busy ({_options.MaxConnections} clients connected); try again");
-        if (await TryWriteAsync(stream, ControlProtocol.FormatResponse(0, busy)).ConfigureAwait(false))
+        await AnswerAndCloseAsync(client, stream, CommandResult.Fail($"wlan: the daemon is busy ({_options.MaxConnections} clients connected); try again")).ConfigureAwait(false);
+    }
+
+    /// <summary>The one answer a connection gets before it is closed (id 0: no request was read).</summary>
+    private async Task AnswerAndCloseAsync(Socket client, Stream stream, CommandResult answer)
+    {
+        if (await TryWriteAsync(stream, ControlProtocol.FormatResponse(0, answer)).ConfigureAwait(false))
             await CloseAfterAnswerAsync(client, stream).ConfigureAwait(false);
     }
 
@@ -230,9 +235,7 @@ public sealed class ControlServer : IAsyncDisposable
                 Interlocked.Increment(ref _refusedPeers);
                 DaemonTelemetry.RefusedPeers.Add(1);
                 _log.LogWarning("refusing a connection from {Peer}", who);
-                var denied = CommandResult.Fail("wlan: permission denied", ControlProtocol.ExitNoPermission);
-                if (await TryWriteAsync(stream, ControlProtocol.FormatResponse(0, denied)).ConfigureAwait(false))
-                    await CloseAfterAnswerAsync(client, stream).ConfigureAwait(false);
+                await AnswerAndCloseAsync(client, stream, CommandResult.Fail("wlan: permission denied", ControlProtocol.ExitNoPermission)).ConfigureAwait(false);
                 return;
             }
             var reader = new LineReader(stream);
@@ -255,9 +258,7 @@ public sealed class ControlServer : IAsyncDisposable
                     case LineStatus.Truncated: // the client left mid-request: nobody to answer
                         return;
                     case LineStatus.TooLong:
-                        var tooLong = CommandResult.Fail($"wlan: request longer than {ControlProtocol.MaxLineBytes} bytes; closing", ControlProtocol.ExitUsage);
-                        if (await TryWriteAsync(stream, ControlProtocol.FormatResponse(0, tooLong)).ConfigureAwait(false))
-                            await CloseAfterAnswerAsync(client, stream).ConfigureAwait(false);
+                        await AnswerAndCloseAsync(client, stream, CommandResult.Fail($"wlan: request longer than {ControlProtocol.MaxLineBytes} bytes; closing", ControlProtocol.ExitUsage)).ConfigureAwait(false);
                         return;
                 }
 

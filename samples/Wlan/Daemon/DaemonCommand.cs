@@ -17,16 +17,9 @@ public sealed record DaemonOptions(string SocketPath, string? World = null, doub
 public static class DaemonCommand
 {
     /// <summary>
-    /// THE hook the integrator fills: builds the engine the daemon serves from its options. Until the engine
-    /// exists, every command answers "engine not available". With the engine, for example:
-    /// <code>
-    /// DaemonCommand.CreateEngine = (options, logging) =>
-    /// {
-    ///     var host = new WlanHost(...options.World, options.Speed...);
-    ///     return new DaemonEngine(new CommandProcessor(host), hostEventSource, ct => host.ShutdownAsync(ct));
-    /// };
-    /// </code>
-    /// (or <see cref="DaemonEngine.From"/> when the processor is itself the event source and disposable).
+    /// Builds the engine the daemon serves from its options: <c>Program</c> sets the management engine
+    /// (<c>DaemonEngineFactory.Create</c>); left as it is, every command answers "engine not available", which
+    /// lets the daemon verb be tested on its own.
     /// </summary>
     public static Func<DaemonOptions, ILoggerFactory, DaemonEngine> CreateEngine { get; set; } =
         static (_, _) => new DaemonEngine(new UnavailableEngine());

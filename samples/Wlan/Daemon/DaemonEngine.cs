@@ -12,18 +12,6 @@ public sealed class DaemonEngine(ICommandProcessor processor, IEventSource? even
     public ICommandProcessor Processor { get; } = processor ?? throw new ArgumentNullException(nameof(processor));
     public IEventSource? Events { get; } = events;
     public Func<CancellationToken, Task>? Shutdown { get; } = shutdown;
-
-    /// <summary>An engine from one object: its events when it is an <see cref="IEventSource"/>, its
-    /// <see cref="IAsyncDisposable.DisposeAsync"/> (or <see cref="IDisposable.Dispose"/>) as the shutdown hook.</summary>
-    public static DaemonEngine From(ICommandProcessor processor) => new(
-        processor,
-        processor as IEventSource,
-        processor switch
-        {
-            IAsyncDisposable a => _ => a.DisposeAsync().AsTask(),
-            IDisposable d => _ => { d.Dispose(); return Task.CompletedTask; },
-            _ => null,
-        });
 }
 
 /// <summary>Until the engine is wired in: every command fails with "engine not available".</summary>

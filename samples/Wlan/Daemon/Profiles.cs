@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Net80211.Crypto.Rsn;
 
 namespace Net80211.Wlan.Daemon;
 
@@ -22,9 +23,9 @@ public sealed record Profile(string Name, string Ssid, ProfileSecurity Security,
         return Security switch
         {
             ProfileSecurity.Open when Secret is not null => "an open network has no key",
-            ProfileSecurity.Wpa2Passphrase when Secret is null || Secret.Length is < 8 or > 63 || Secret.Any(c => c is < ' ' or > '~')
+            ProfileSecurity.Wpa2Passphrase when !Psk.IsValidPassphrase(Secret, out _)
                 => "a WPA2 passphrase is 8 to 63 printable ASCII characters",
-            ProfileSecurity.Wpa2Psk when Secret is null || Secret.Length != 64 || !Secret.All(char.IsAsciiHexDigit)
+            ProfileSecurity.Wpa2Psk when !Psk.TryParseHex(Secret, out _)
                 => "a PSK is 64 hexadecimal digits",
             _ => null,
         };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Net80211.Packets;
 using Net80211.RadioDrivers.Air;
+using Net80211.Rates;
 using Net80211.Scheduling;
 
 namespace Net80211.Wlan.Demo;
@@ -15,7 +16,6 @@ internal static class AirDemo
     private const int Msdu = 1500;
     // MAC header + LLC/SNAP + MSDU; the air adds the 4-byte FCS.
     private const int MpduWithoutFcs = 24 + 8 + Msdu;
-    private static readonly byte[] OfdmRates = [12, 18, 24, 36, 48, 72, 96, 108];
 
     public static int Run(TextWriter o, ulong seed, TimeSpan perRun)
     {
@@ -27,7 +27,7 @@ internal static class AirDemo
         {
             o.WriteLine(Inv($"link at {distance} m (log-distance path loss, 20 dBm):"));
             o.WriteLine("  rate  SNR dB  frames  acked  retries  goodput Mb/s  analytic Mb/s");
-            foreach (byte rate in OfdmRates)
+            foreach (byte rate in RateCodes.Ofdm)
             {
                 var r = Saturate(seed, rate, distance, perRun);
                 o.WriteLine(Inv($"  {rate / 2.0,4}  {r.SnrDb,6:0.0}  {r.Attempted,6}  {r.Acked,5}  {r.Retries,7}  {r.GoodputMbps,12:0.00}  {Analytic(rate),13:0.00}"));

@@ -9,15 +9,9 @@ using Net80211.RadioDrivers.Hwsim;
 using Net80211.RadioDrivers.Iwx;
 using Net80211.Scheduling;
 using Net80211.StateMachine;
-using Net80211.Vap;
-using Net80211.Vap.RateControl;
-using Net80211.Crypto.Bip;
-using Net80211.Crypto.Ccmp;
-using Net80211.Crypto.Gcmp;
-using Net80211.Crypto.Tkip;
-using Net80211.Crypto.Wep;
 using Net80211.Security;
 using Net80211.Vaps;
+using Net80211.Wlan.Management.Host;
 
 namespace Net80211.Wlan.Demo;
 
@@ -36,10 +30,7 @@ internal static class StationDemo
     /// hardware CCMP, DMA rings) instead of a second hwsim radio.</param>
     public static int Run(TextWriter o, ulong seed, TimeSpan trafficTime, string pcapPath, bool open = false, bool iwx = false)
     {
-        using var provider = new ServiceCollection()
-            .AddNet80211().AddOpModes().AddAmrr().AddFixedRateControl().AddHwsim().AddIwx()
-            .AddCcmp().AddGcmp().AddTkip().AddWep().AddBip()
-            .BuildServiceProvider();
+        using var provider = WlanHost.CreateServices();
         var world = new HwsimWorld(provider.GetRequiredService<ModuleRegistry>(), seed);
         string ssid = "net80211-demo";
 

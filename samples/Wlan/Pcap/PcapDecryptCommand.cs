@@ -139,12 +139,6 @@ internal static class PcapDecryptCommand
             }
             bssid = parsedBssid;
         }
-        if (ssid is null && bssid is null && passphrase is not null)
-        {
-            problem = "give the SSID (-e): the PMK is derived from the passphrase and the SSID";
-            return false;
-        }
-
         var options = new DecryptOptions { Ssid = ssid is null ? default : Encoding.UTF8.GetBytes(ssid), Bssid = bssid, Key = key! };
         problem = options.Validate();
         if (problem is not null) return false;

@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Text;
 using Net80211;
+using Net80211.Crypto.Rsn;
 using Net80211.Frames;
 using Net80211.RadioDrivers.Air;
 using Net80211.StateMachine;
 using Net80211.Testing;
 using Net80211.Vap.HostAp;
+using Net80211.Wlan.Daemon;
 using Net80211.Wlan.Management.Connections;
+using Net80211.Wlan.Management.Host;
 
 namespace Wlan.Tests.Management;
 
@@ -64,6 +67,22 @@ public class ReconnectTests
         Assert.Equal(seen, events.Length); // nothing more: no reconnecting after disconnect
         Assert.Contains("wlan0: sta, down, state INIT", cli.Ok("status"), StringComparison.Ordinal);
         Snapshot.Verify(events.ToString());
+    }
+
+    /// <summary>A PSK profile sends its 64 hex digits as the key (no passphrase is that long): the engine must
+    /// install them as the PSK, not refuse them as a passphrase.</summary>
+    [Fact]
+    public async Task A_psk_profile_joins_with_its_64_hex_digits()
+    {
+        using var cli = new Cli();
+        cli.Ok("ifconfig wlan0 create wlandev hwsim0 wlanmode sta");
+        string psk = Convert.ToHexString(Psk.FromPassphrase(WorldDescription.DefaultPassphrase, "net80211-wpa2"u8));
+        var profile = new Profile("lab", "net80211-wpa2", ProfileSecurity.Wpa2Psk, psk);
+        Assert.Null(profile.Validate());
+        cli.Ok(string.Join(' ', profile.ConnectCommand("wlan0")));
+        var vap = cli.Host.FindVap("wlan0")!;
+        Assert.True(await LinkUpAsync(cli, vap));
+        Assert.Contains("security authorized (WPA2-PSK)", cli.Ok("status"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Net80211.Crypto.Rsn;
 using Net80211.Events;
 using Net80211.Radio;
 using Net80211.Vaps;
@@ -47,8 +48,9 @@ internal sealed class ConnectionManager
         iface = argv[1];
         profile = argv[2];
         ifconfig = ["ifconfig", iface, "ssid", argv[4]];
-        // A profile says everything about security: an open one clears what an earlier connection set.
-        if (argv.Count == 7) ifconfig.AddRange(["wpakey", argv[6]]);
+        // A profile says everything about security: an open one clears what an earlier connection set. Its key
+        // is a passphrase (8..63 characters) or a PSK profile's 64 hex digits, which only wpapsk takes.
+        if (argv.Count == 7) ifconfig.AddRange([Psk.TryParseHex(argv[6], out _) ? "wpapsk" : "wpakey", argv[6]]);
         else ifconfig.AddRange(["authmode", "open"]);
         ifconfig.Add("up");
         return true;

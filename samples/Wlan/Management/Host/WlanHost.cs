@@ -43,10 +43,7 @@ public sealed class WlanHost : IDisposable
     {
         Description = description ?? WorldDescription.Default;
         if (Description.Validate() is { } error) throw new ArgumentException(error, nameof(description));
-        _services = new ServiceCollection()
-            .AddNet80211().AddOpModes().AddAmrr().AddFixedRateControl().AddHwsim().AddIwx()
-            .AddCcmp().AddGcmp().AddTkip().AddWep().AddBip()
-            .BuildServiceProvider();
+        _services = CreateServices();
         World = new HwsimWorld(_services.GetRequiredService<ModuleRegistry>(), Description.Seed);
         foreach (var r in Description.Radios) _radios.Add(AddUserRadio(r));
         int n = 0;
@@ -54,6 +51,13 @@ public sealed class WlanHost : IDisposable
         n = 0;
         foreach (var sta in Description.Stations) AddPeer(OpMode.Sta, "sta" + n++.ToString(System.Globalization.CultureInfo.InvariantCulture), sta.Ssid, 0, sta.Security, sta.Passphrase, sta.X, sta.Y);
     }
+
+    /// <summary>Every module the CLI offers: the opmodes, AMRR and fixed rate control, the hwsim and iwx drivers,
+    /// all ciphers. The host and the demo run on the same set.</summary>
+    public static ServiceProvider CreateServices() => new ServiceCollection()
+        .AddNet80211().AddOpModes().AddAmrr().AddFixedRateControl().AddHwsim().AddIwx()
+        .AddCcmp().AddGcmp().AddTkip().AddWep().AddBip()
+        .BuildServiceProvider();
 
     public WorldDescription Description { get; }
     public HwsimWorld World { get; }

@@ -3,10 +3,9 @@ using System.Text.Json.Serialization;
 
 namespace Net80211.Wlan.Management.Host;
 
-/// <summary>A radio the user manages (ifconfig wlandev): name, driver (only "hwsim"), position in metres,
-/// bands as letters ("abg": 11a, 11b, 11g).</summary>
-/// <summary>A radio for the user: driver "hwsim" (bands from <see cref="Bands"/>) or "iwx" (an emulated Intel
-/// card, <see cref="Model"/> "ax200" or "ax210", whose NVM decides the bands).</summary>
+/// <summary>A radio the user manages (ifconfig wlandev), position in metres: driver "hwsim" (bands as letters in
+/// <see cref="Bands"/>, "abg": 11a, 11b, 11g) or "iwx" (an emulated Intel card, <see cref="Model"/> "ax200" or
+/// "ax210", whose NVM decides the bands).</summary>
 public sealed record RadioDescription(string Name, string Driver = "hwsim", double X = 0, double Y = 0, string Bands = "abg", string? Model = null);
 
 /// <summary>A simulated access point in the world: security "open" or "wpa2" (with a passphrase).</summary>
@@ -89,18 +88,6 @@ public sealed record WorldDescription
         if (TryParse(json, out world, out error)) return true;
         error = $"{path}: {error}";
         return false;
-    }
-
-    public bool TrySave(string path, out string? error)
-    {
-        try { File.WriteAllText(path, ToJson() + "\n"); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            error = $"{path}: {ex.Message}";
-            return false;
-        }
-        error = null;
-        return true;
     }
 
     /// <summary>Null when usable, else what is wrong.</summary>

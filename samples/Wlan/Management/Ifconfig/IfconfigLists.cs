@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Net80211.Capture;
 using Net80211.Channels;
 using Net80211.Frames;
+using Net80211.Media;
 using Net80211.Nodes;
 using Net80211.Radio;
 using Net80211.Scan;
@@ -40,10 +42,9 @@ internal static class IfconfigLists
         foreach (var e in entries)
         {
             string ssid = e.SsidKnown ? Net80211.Ssid.Format(e.Ssid, Math.Max(ssidMax, 4)) : "";
-            int maxRate = 0;
-            for (int i = 0; i < e.Rates.Count; i++) maxRate = Math.Max(maxRate, e.Rates[i] & 0x7f);
+            int maxRate = e.Rates.MaxRate;
             int signal = (int)Math.Round(e.RssiDbm);
-            sb.Append(Inv, $"{Fit(ssid, ssidMax)}  {e.Bssid}  {e.Channel?.Ieee ?? 0,3}  {maxRate / 2,3}M {signal,4}:{e.NoiseDbm,-4} {e.BeaconIntervalTu,4} {Caps(e.Capabilities),-4}");
+            sb.Append(Inv, $"{Fit(ssid, ssidMax)}  {e.Bssid}  {e.Channel?.Ieee ?? 0,3}  {maxRate / 2,3}M {signal,4}:{e.NoiseDbm,-4} {e.BeaconIntervalTu,4} {CaptureScanner.Caps(e.Capabilities),-4}");
             if ((e.Security & ScanSecurity.Wpa2) != 0) sb.Append(" RSN");
             if ((e.Security & ScanSecurity.Wpa) != 0) sb.Append(" WPA");
             if (e.HasWmm) sb.Append(" WME");
@@ -63,7 +64,7 @@ internal static class IfconfigLists
             if (vap.Mode == OpMode.HostAp && (n.Flags & NodeFlags.Associated) == 0) continue;
             int idle = Math.Max(0, n.InactivityReload - n.Inactivity) * (int)NodeTable.InactivityTick.TotalSeconds;
             double rssi = double.IsNaN(n.RssiDbm) ? 0 : n.RssiDbm;
-            sb.Append(Inv, $"{n.MacAddress} {n.AssociationId & 0x3fff,4} {n.Channel?.Ieee ?? vap.Ic.CurrentChannel?.Ieee ?? 0,4} {n.TxRate / 2,3}M {rssi,4:0.0} {idle,4} {n.Stats.TxData + n.Stats.TxManagement,6} {n.Stats.RxData + n.Stats.RxManagement,6} {Caps((CapabilityInfo)n.CapabilityInfo),-4} {NodeFlagText(n),-5}\n");
+            sb.Append(Inv, $"{n.MacAddress} {n.AssociationId & 0x3fff,4} {n.Channel?.Ieee ?? vap.Ic.CurrentChannel?.Ieee ?? 0,4} {n.TxRate / 2,3}M {rssi,4:0.0} {idle,4} {n.Stats.TxData + n.Stats.TxManagement,6} {n.Stats.RxData + n.Stats.RxManagement,6} {CaptureScanner.Caps((CapabilityInfo)n.CapabilityInfo),-4} {NodeFlagText(n),-5}\n");
         }
         return sb.ToString();
     }
@@ -98,9 +99,9 @@ internal static class IfconfigLists
     public static string TxParams(Ieee80211Vap vap)
     {
         var sb = new StringBuilder();
-        (PhyMode mode, string name)[] modes = [(PhyMode.Mode11a, "11a"), (PhyMode.Mode11b, "11b"), (PhyMode.Mode11g, "11g"), (PhyMode.Mode11na, "11na"), (PhyMode.Mode11ng, "11ng")];
-        foreach (var (mode, name) in modes)
+        foreach (var mode in (PhyMode[])[PhyMode.Mode11a, PhyMode.Mode11b, PhyMode.Mode11g, PhyMode.Mode11na, PhyMode.Mode11ng])
         {
+            string name = MediaWord.ModeName(mode);
             var tp = vap.TxParams[mode];
             if (tp.UnicastRate == TxParameters.FixedRateNone)
                 sb.Append(Inv, $"{name,-7} ucast NONE    mgmt {tp.ManagementRate / 2,2} Mb/s mcast {tp.MulticastRate / 2,2} Mb/s maxretry {tp.MaxRetry}\n");
@@ -139,24 +140,6 @@ internal static class IfconfigLists
             if (vap.Keys.Igtk(i) is { } g) sb.Append(Inv, $"igtk {i}: {g.Cipher.Name}\n");
         foreach (var n in vap.Ic.Nodes.ForVap(vap))
             if (n.PairwiseKey is { } p) sb.Append(Inv, $"pairwise key {n.MacAddress}: {p.Cipher.Name} {p.Cipher.KeyLength * 8}-bit\n");
-        return sb.ToString();
-    }
-
-    /// <summary>getcaps: E ESS, I IBSS, c CF-pollable, C CF-poll request, P privacy, S short preamble,
-    /// B PBCC, A channel agility, s short slot, D delayed BA, i immediate BA, Q QoS.</summary>
-    public static string Caps(CapabilityInfo c)
-    {
-        var sb = new StringBuilder(8);
-        if ((c & CapabilityInfo.Ess) != 0) sb.Append('E');
-        if ((c & CapabilityInfo.Ibss) != 0) sb.Append('I');
-        if ((c & CapabilityInfo.CfPollable) != 0) sb.Append('c');
-        if ((c & CapabilityInfo.CfPollRequest) != 0) sb.Append('C');
-        if ((c & CapabilityInfo.Privacy) != 0) sb.Append('P');
-        if ((c & CapabilityInfo.ShortPreamble) != 0) sb.Append('S');
-        if ((c & CapabilityInfo.Pbcc) != 0) sb.Append('B');
-        if ((c & CapabilityInfo.ChannelAgility) != 0) sb.Append('A');
-        if ((c & CapabilityInfo.ShortSlotTime) != 0) sb.Append('s');
-        if ((c & CapabilityInfo.Qos) != 0) sb.Append('Q');
         return sb.ToString();
     }
 

@@ -1,6 +1,9 @@
 using System.Globalization;
 using Net80211.Channels;
+using Net80211.Crypto.Rsn;
+using Net80211.Crypto.Wep;
 using Net80211.Frames;
+using Net80211.Rates;
 using Net80211.Security;
 using Net80211.Vaps;
 using Net80211.Wlan.Management.Host;
@@ -101,7 +104,7 @@ internal static class IfconfigSettings
                         index = arg[0] - '1';
                         key = arg[2..];
                     }
-                    if (!TryParseKey(key, out var bytes) || bytes.Length is not (5 or 13)) return "invalid WEP key (5 or 13 characters, or 0x and 10 or 26 hex digits)";
+                    if (!TryParseKey(key, out var bytes) || !WepCipher.IsValidKeyLength(bytes.Length)) return "invalid WEP key (5 or 13 characters, or 0x and 10 or 26 hex digits)";
                     sec.WepKeys[index] = bytes;
                     if (sec.AuthMode == AuthMode.Open) sec.AuthMode = AuthMode.Wep;
                     reset = VapResetReason.Security;
@@ -115,7 +118,7 @@ internal static class IfconfigSettings
                     return null;
                 }
             case "wpakey":
-                if (arg.Length is < 8 or > 63 || arg.Any(c => c is < ' ' or > '~')) return "WPA passphrase must be 8..63 printable characters";
+                if (!Psk.IsValidPassphrase(arg, out _)) return "WPA passphrase must be 8..63 printable characters";
                 sec.AuthMode = AuthMode.Wpa;
                 sec.Passphrase = arg;
                 sec.Psk = null;
@@ -124,10 +127,7 @@ internal static class IfconfigSettings
             case "wpapsk":
                 {
                     string hex = arg.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? arg[2..] : arg;
-                    byte[] psk;
-                    try { psk = Convert.FromHexString(hex); }
-                    catch (FormatException) { return "WPA PSK must be 64 hex digits"; }
-                    if (psk.Length != 32) return "WPA PSK must be 64 hex digits";
+                    if (!Psk.TryParseHex(hex, out byte[]? psk)) return "WPA PSK must be 64 hex digits";
                     sec.AuthMode = AuthMode.Wpa;
                     sec.Psk = psk;
                     sec.Passphrase = null;
@@ -268,7 +268,7 @@ internal static class IfconfigSettings
         rate = 0;
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double mbps)) return false;
         int units = (int)Math.Round(mbps * 2);
-        if (units is not (2 or 4 or 11 or 12 or 18 or 22 or 24 or 36 or 48 or 72 or 96 or 108)) return false;
+        if (units is < 0 or > byte.MaxValue || !(RateCodes.Dsss.Contains((byte)units) || RateCodes.Ofdm.Contains((byte)units))) return false;
         rate = (byte)units;
         return true;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Net80211.Frames;
 using Net80211.Radio;
+using Net80211.Rates;
 using Net80211.Security;
 using Net80211.StateMachine;
 using Net80211.Vaps;
@@ -63,7 +64,7 @@ internal static class InterfaceBlock
         {
             var mode = TxParameterTable.ModeFor(channel);
             var tp = vap.TxParams[mode];
-            sb.Append(inv, $"\tucastrate {(tp.UnicastRate == 0 ? "auto" : Rate(tp.UnicastRate))} mcastrate {Rate(tp.MulticastRate)} mgmtrate {Rate(tp.ManagementRate)} maxretry {tp.MaxRetry}\n");
+            sb.Append(inv, $"\tucastrate {(tp.UnicastRate == 0 ? "auto" : RateCodes.Format(tp.UnicastRate))} mcastrate {RateCodes.Format(tp.MulticastRate)} mgmtrate {RateCodes.Format(tp.ManagementRate)} maxretry {tp.MaxRetry}\n");
             sb.Append(inv, $"\tinact {vap.InactRunSeconds} bmissmax {vap.BeaconMissMax} state {vap.State.ToString().ToUpperInvariant()} mode {OpModeNames.Name(vap.Mode)}");
             if (vap.Acl.Policy != AclPolicy.Open || vap.Acl.Entries.Count > 0) sb.Append(inv, $" acl {vap.Acl.Policy.ToString().ToLowerInvariant()} ({vap.Acl.Entries.Count} entries)");
             sb.Append('\n');
@@ -102,7 +103,4 @@ internal static class InterfaceBlock
         CipherSuite.Wep40 or CipherSuite.Wep104 => "WEP",
         _ => c.ToString(),
     };
-
-    /// <summary>A rate in 500 kb/s units as Mb/s ("5.5", "54").</summary>
-    public static string Rate(byte units) => (units / 2.0).ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -17,5 +17,4 @@ public sealed record SysctlNode(string Name, SysctlType Type, Func<string> Read,
     public Action<long>? Write { get; init; }
     public long Min { get; init; } = long.MinValue;
     public long Max { get; init; } = long.MaxValue;
-    public bool IsWritable => Write is not null;
 }

@@ -26,6 +26,7 @@ public sealed class SysctlTree(WlanHost host)
             new("net.wlan.debug", SysctlType.Int, () => I(host.Debug), "debugging printfs") { Write = v => host.Debug = (int)v, Min = 0, Max = int.MaxValue },
         };
         foreach (var vap in host.Vaps) AddVap(list, vap);
+        list.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         return list;
     }
 
@@ -62,7 +63,6 @@ public sealed class SysctlTree(WlanHost host)
         if (vap.OpModeHandler is StationMode sta)
             list.Add(new(p + "beacon_misses", SysctlType.Int, () => I(sta.BeaconMisses), "beacon miss events"));
         list.Add(new(p + "device_timeouts", SysctlType.Int, () => I(radio.DeviceTimeouts), "parent device TX watchdog timeouts"));
-        list.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
     }
 
     /// <summary>The OIDs at or under <paramref name="name"/>; empty when none.</summary>
