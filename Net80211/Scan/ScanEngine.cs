@@ -245,10 +245,9 @@ public sealed class ScanEngine : IDisposable
         _phase = Phase.Offloaded;
         _visitedThisSweep = _channels.Count;
         ChannelsVisited += _channels.Count;
-        ProbeRequestsSent += _request!.Active ? Math.Max(1, _request.Ssids.Count) * _channels.Count : 0;
         _ic.Driver.ScanStart(_ic);
         if (_phase != Phase.Offloaded) return;   // the driver failed it at once
-        _timer.Reset(OffloadGrace + _request.MaxDwell * _channels.Count, TimerFired, this);
+        _timer.Reset(OffloadGrace + _request!.MaxDwell * _channels.Count, TimerFired, this);
     }
 
     /// <summary>

@@ -11,22 +11,20 @@ namespace Net80211.Wlan.Management.Host;
 public sealed class UserRadio
 {
     private readonly Func<bool> _poweredUp;
-    private readonly Func<bool> _firmwareRunning;
     private readonly Func<int> _deviceTimeouts;
 
-    private UserRadio(Ieee80211Com ic, string device, Func<bool> poweredUp, Func<bool> firmwareRunning, Func<int> deviceTimeouts)
+    private UserRadio(Ieee80211Com ic, string device, Func<bool> poweredUp, Func<int> deviceTimeouts)
     {
         Ic = ic;
         Device = device;
         _poweredUp = poweredUp;
-        _firmwareRunning = firmwareRunning;
         _deviceTimeouts = deviceTimeouts;
     }
 
     public static UserRadio ForHwsim(HwsimRadio radio)
     {
         ArgumentNullException.ThrowIfNull(radio);
-        return new UserRadio(radio.Ic, "simulated radio", () => radio.PoweredUp, () => false, () => radio.DeviceTimeouts) { HwsimRadio = radio };
+        return new UserRadio(radio.Ic, "simulated radio", () => radio.PoweredUp, () => radio.DeviceTimeouts) { HwsimRadio = radio };
     }
 
     public static UserRadio ForIwx(IwxSimulation machine)
@@ -36,7 +34,7 @@ public sealed class UserRadio
         ushort deviceId = machine.Device.Config.Read16(Net80211.RadioDrivers.Pci.PciConfigSpace.DeviceId);
         string device = FormattableString.Invariant($"Intel Wi-Fi 6 {machine.Device.Model}, pci {machine.Address} 8086:{deviceId:x4}");
         return new UserRadio(driver.Ic, device,
-            () => driver.IsUp, () => driver.IsUp, () => driver.DeviceTimeouts) { IwxMachine = machine };
+            () => driver.IsUp, () => driver.DeviceTimeouts) { IwxMachine = machine };
     }
 
     public Ieee80211Com Ic { get; }
@@ -46,7 +44,7 @@ public sealed class UserRadio
     public string Device { get; }
     public bool PoweredUp => _poweredUp();
     /// <summary>True while firmware runs on the device (never for hwsim, which has none).</summary>
-    public bool FirmwareRunning => _firmwareRunning();
+    public bool FirmwareRunning => IwxMachine is not null && PoweredUp;
     public int DeviceTimeouts => _deviceTimeouts();
     public HwsimRadio? HwsimRadio { get; private init; }
     public IwxSimulation? IwxMachine { get; private init; }
